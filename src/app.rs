@@ -1,0 +1,174 @@
+//! The eframe application: panels around the map, shortcuts, and the per-frame command drain.
+//!
+//! Each frame draws every panel from [`AppState`], collecting [`Command`]s, then applies them in
+//! order. Nothing else mutates the state, which is what lets tests drive the app by clicking.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+
+use crate::basemap::Basemap;
+use crate::command::{Command, Commands};
+use crate::state::AppState;
+use crate::ui::file_dialog::{FileDialog, Outcome};
+use crate::ui::map_view::MapView;
+use crate::ui::theme::{self, Tokens};
+use crate::ui::{detail_ui, problems_ui, timeline_ui};
+
+/// Ctrl+O (Cmd+O on macOS).
+const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+
+/// The Itinera window.
+pub struct App {
+    state: AppState,
+    commands: Commands,
+    map: MapView,
+    dialog: Option<FileDialog>,
+}
+
+impl App {
+    /// Start the app, opening the trip at `path`.
+    pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
+        let ctx = &cc.egui_ctx;
+        ctx.all_styles_mut(|style| {
+            if let Some(body) = style.text_styles.get_mut(&egui::TextStyle::Body) {
+                body.size = theme::BODY_SIZE;
+            }
+            if let Some(button) = style.text_styles.get_mut(&egui::TextStyle::Button) {
+                button.size = theme::BODY_SIZE;
+            }
+        });
+        let basemap = Basemap::load().unwrap_or_else(|e| {
+            log::error!("the bundled basemap could not be read: {e}");
+            Basemap::default()
+        });
+        let state = match path {
+            Some(path) => AppState::with_file(&path),
+            None => AppState::default(),
+        };
+        Self {
+            state,
+            commands: Commands::default(),
+            map: MapView::new(ctx, Arc::new(basemap)),
+            dialog: None,
+        }
+    }
+
+    /// The application state, for tests and embedding.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// The map's current zoom level.
+    pub fn map_zoom(&self) -> f64 {
+        self.map.zoom()
+    }
+
+    /// Queue a command as if the user had asked for it.
+    pub fn send(&mut self, command: Command) {
+        self.commands.send(command);
+    }
+
+    fn shortcuts(&mut self, ui: &Ui) {
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        ui.input_mut(|input| {
+            if input.consume_shortcut(&OPEN_SHORTCUT) {
+                self.commands.send(Command::ShowOpenDialog);
+            }
+            if typing {
+                return;
+            }
+            for (key, command) in [
+                (Key::ArrowRight, Command::Step(1)),
+                (Key::ArrowLeft, Command::Step(-1)),
+                (Key::Home, Command::SelectFirst),
+                (Key::End, Command::SelectLast),
+                (Key::Escape, Command::Select(None)),
+            ] {
+                if input.consume_key(Modifiers::NONE, key) {
+                    self.commands.send(command);
+                }
+            }
+            for file in input.raw.dropped_files.drain(..) {
+                self.commands.send(Command::Open(file.path().to_path_buf()));
+            }
+        });
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN_SHORTCUT))).clicked() {
+                    self.commands.send(Command::ShowOpenDialog);
+                }
+                if ui.button("Quit").clicked() {
+                    ui.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                if ui.button("Fit trip on map").clicked() {
+                    self.commands.send(Command::FitMap);
+                }
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+            ui.separator();
+            if let Some((trip, _)) = self.state.trip() {
+                ui.label(RichText::new(&trip.title).strong());
+            }
+            if let Some(open) = &self.state.open {
+                let warnings = open.report.count(crate::model::Severity::Warning);
+                if warnings > 0 {
+                    ui.label(RichText::new(format!("⚠ {warnings} warnings")).color(Tokens::for_visuals(ui.visuals()).warning))
+                        .on_hover_text(open.report.render());
+                }
+            }
+        });
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.shortcuts(ui);
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
+        egui::Panel::bottom("timeline")
+            .resizable(true)
+            .default_size(theme::TIMELINE_HEIGHT)
+            .show(ui, |ui| timeline_ui::timeline_ui(ui, &self.state, &mut self.commands));
+        egui::Panel::right("details")
+            .resizable(true)
+            .default_size(theme::DETAIL_PANEL_WIDTH)
+            .show(ui, |ui| detail_ui::detail_ui(ui, &self.state, &mut self.commands));
+        egui::CentralPanel::no_frame().show(ui, |ui| self.map.ui(ui, &mut self.state, &mut self.commands));
+
+        if let Some(report) = &self.state.problems {
+            problems_ui::problems_window_ui(ui.ctx(), report, &mut self.commands);
+        }
+        if self.state.open_dialog_requested {
+            self.state.open_dialog_requested = false;
+            let folder = self
+                .state
+                .open
+                .as_ref()
+                .and_then(|o| o.path.parent().map(std::path::Path::to_path_buf))
+                .or_else(|| std::env::current_dir().ok())
+                .unwrap_or_default();
+            self.dialog = Some(FileDialog::new(&folder));
+        }
+        if let Some(dialog) = &mut self.dialog {
+            match dialog.show(ui.ctx()) {
+                Outcome::Open => {}
+                Outcome::Chosen(path) => {
+                    self.dialog = None;
+                    self.commands.send(Command::Open(path));
+                }
+                Outcome::Cancelled => self.dialog = None,
+            }
+        }
+
+        for command in self.commands.drain() {
+            self.state.apply(command);
+            ui.ctx().request_repaint();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The one path by which the UI changes application state.
+//!
+//! Panels never mutate [`crate::app::AppState`] directly: they push a [`Command`] onto a
+//! [`Commands`] queue, and the app applies the queue once per frame, after drawing. The map,
+//! the timeline, keyboard shortcuts, tests (and later the editor, undo and presentation mode)
+//! all go through [`crate::app::AppState::apply`], so they cannot disagree.
+
+use std::path::PathBuf;
+
+/// Something the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Select an event by its index in `Trip::events`, or clear the selection.
+    Select(Option<usize>),
+    /// Select the event this many steps later (negative: earlier) in time order.
+    Step(isize),
+    /// Select the first event.
+    SelectFirst,
+    /// Select the last event.
+    SelectLast,
+    /// Open a trip file.
+    Open(PathBuf),
+    /// Show the in-app file chooser.
+    ShowOpenDialog,
+    /// Frame the whole trip on the map.
+    FitMap,
+    /// Close the window that shows a file's problems.
+    DismissProblems,
+}
+
+/// Commands collected during one frame.
+#[derive(Debug, Default)]
+pub struct Commands {
+    queue: Vec<Command>,
+}
+
+impl Commands {
+    /// Ask for `command` to be applied at the end of this frame.
+    pub fn send(&mut self, command: Command) {
+        self.queue.push(command);
+    }
+
+    /// Take every queued command, oldest first.
+    pub fn drain(&mut self) -> Vec<Command> {
+        std::mem::take(&mut self.queue)
+    }
+}

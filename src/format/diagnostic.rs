@@ -1,0 +1,143 @@
+//! Diagnostics with file, line and column, rendered the way rustc renders them.
+//!
+//! The same [`Report`] is printed by `itinera check` and shown in the app, so an editor sees the
+//! identical message wherever they meet it.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::model::Severity;
+
+use super::spans::line_col;
+
+/// One problem located in a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+    /// Byte range in the file text, when known.
+    pub span: Option<Range<usize>>,
+    /// The field path (e.g. `events[2].start`), when the problem is about a field.
+    pub field: Option<String>,
+}
+
+/// Everything found in one file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// The file, as the user named it.
+    pub file: PathBuf,
+    /// Its text, for line and column numbers and excerpts.
+    pub text: String,
+    /// Errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A diagnostic with its position worked out, for display.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located<'a> {
+    /// The diagnostic.
+    pub diagnostic: &'a Diagnostic,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column in characters, when known.
+    pub column: Option<usize>,
+}
+
+impl Report {
+    /// A report on `file` (whose text is `text`) with no findings yet.
+    pub fn new(file: &Path, text: String) -> Self {
+        Self {
+            file: file.to_path_buf(),
+            text,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// How many diagnostics have `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Sort diagnostics by position, errors before warnings at the same place.
+    pub fn sort(&mut self) {
+        self.diagnostics.sort_by_key(|d| (d.span.as_ref().map(|s| s.start), std::cmp::Reverse(d.severity)));
+    }
+
+    /// Each diagnostic with its line and column.
+    pub fn located(&self) -> impl Iterator<Item = Located<'_>> {
+        self.diagnostics.iter().map(|diagnostic| {
+            let position = diagnostic.span.as_ref().map(|s| line_col(&self.text, s.start));
+            Located {
+                diagnostic,
+                line: position.map(|p| p.0),
+                column: position.map(|p| p.1),
+            }
+        })
+    }
+
+    /// The rustc-style text of every diagnostic, then a summary line.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for located in self.located() {
+            self.render_one(&mut out, &located);
+        }
+        let (errors, warnings) = (self.count(Severity::Error), self.count(Severity::Warning));
+        let file = self.file.display();
+        let _ = match (errors, warnings) {
+            (0, 0) => writeln!(out, "{file}: ok"),
+            (0, w) => writeln!(out, "{file}: ok, {w} {}", plural(w, "warning")),
+            (e, w) => writeln!(out, "{file}: {e} {}, {w} {}", plural(e, "error"), plural(w, "warning")),
+        };
+        out
+    }
+
+    fn render_one(&self, out: &mut String, located: &Located<'_>) {
+        let d = located.diagnostic;
+        let label = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(out, "{label}: {}", d.message);
+        let (Some(line), Some(column)) = (located.line, located.column) else {
+            let _ = writeln!(out, "  --> {}", self.file.display());
+            let _ = writeln!(out, "   = help: {}\n", d.help);
+            return;
+        };
+        let gutter = line.to_string().len();
+        let pad = " ".repeat(gutter);
+        let _ = writeln!(out, "{pad}--> {}:{line}:{column}", self.file.display());
+        let source_line = self.text.lines().nth(line - 1).unwrap_or_default();
+        let underline_len = d
+            .span
+            .as_ref()
+            .and_then(|s| self.text.get(s.clone()))
+            .map_or(1, |t| t.lines().next().unwrap_or_default().chars().count().max(1));
+        let available = source_line.chars().count().saturating_sub(column - 1).max(1);
+        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{line} | {source_line}");
+        let _ = writeln!(
+            out,
+            "{pad} | {}{}",
+            " ".repeat(column - 1),
+            "^".repeat(underline_len.min(available))
+        );
+        if let Some(field) = &d.field {
+            let _ = writeln!(out, "{pad} = in: {field}");
+        }
+        let _ = writeln!(out, "{pad} = help: {}\n", d.help);
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { word.to_owned() } else { format!("{word}s") }
+}

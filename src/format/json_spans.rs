@@ -1,0 +1,148 @@
+//! A span scanner for JSON: the byte range of every value, by field path.
+//!
+//! `serde_json` reports positions of syntax errors but keeps none for values that parsed, so
+//! validation problems in a JSON trip would have no line and column. This scanner walks text
+//! that `serde_json` already accepted and records spans; on anything unexpected it stops and
+//! returns what it has (problems then point at the nearest recorded ancestor).
+
+use crate::model::FieldPath;
+
+use super::spans::SpanIndex;
+
+/// Index the values of a JSON document.
+pub fn index_json(text: &str) -> SpanIndex {
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        pos: 0,
+        index: SpanIndex::default(),
+    };
+    // A scan that stops early still leaves the spans found so far.
+    let _complete = scanner.value(&FieldPath::root());
+    scanner.index
+}
+
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    index: SpanIndex,
+}
+
+impl Scanner<'_> {
+    fn skip_whitespace(&mut self) {
+        while self.bytes.get(self.pos).is_some_and(u8::is_ascii_whitespace) {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_whitespace();
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        (self.peek()? == byte).then(|| self.pos += 1)
+    }
+
+    /// Scan one value at `path`; `None` if the text is not as expected.
+    fn value(&mut self, path: &FieldPath) -> Option<()> {
+        let start = {
+            self.peek()?;
+            self.pos
+        };
+        match self.bytes[self.pos] {
+            b'{' => self.object(path)?,
+            b'[' => self.array(path)?,
+            b'"' => {
+                self.string()?;
+            }
+            _ => {
+                while self
+                    .bytes
+                    .get(self.pos)
+                    .is_some_and(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
+                {
+                    self.pos += 1;
+                }
+            }
+        }
+        self.index.insert(path.clone(), start..self.pos);
+        Some(())
+    }
+
+    /// Scan a string and return its contents (escapes are kept raw; keys in our schema have none).
+    fn string(&mut self) -> Option<&str> {
+        self.expect(b'"')?;
+        let start = self.pos;
+        while let Some(&b) = self.bytes.get(self.pos) {
+            match b {
+                b'\\' => self.pos += 2,
+                b'"' => {
+                    let text = std::str::from_utf8(&self.bytes[start..self.pos]).ok();
+                    self.pos += 1;
+                    return text;
+                }
+                _ => self.pos += 1,
+            }
+        }
+        None
+    }
+
+    fn object(&mut self, path: &FieldPath) -> Option<()> {
+        self.expect(b'{')?;
+        if self.peek()? == b'}' {
+            self.pos += 1;
+            return Some(());
+        }
+        loop {
+            self.peek()?;
+            let key = self.string()?.to_owned();
+            self.expect(b':')?;
+            self.value(&path.key(&key))?;
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b'}' => {
+                    self.pos += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn array(&mut self, path: &FieldPath) -> Option<()> {
+        self.expect(b'[')?;
+        if self.peek()? == b']' {
+            self.pos += 1;
+            return Some(());
+        }
+        let mut i = 0;
+        loop {
+            self.value(&path.index(i))?;
+            i += 1;
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b']' => {
+                    self.pos += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_values_get_their_own_spans() {
+        let text = r#"{"events": [{"id": "a"}, {"id": "b", "lat": 95.5}]}"#;
+        let index = index_json(text);
+        let path = FieldPath::root().key("events").index(1).key("lat");
+        let span = index.lookup(&path).expect("span");
+        assert_eq!(&text[span], "95.5");
+        let id = index.lookup(&FieldPath::root().key("events").index(0).key("id")).expect("span");
+        assert_eq!(&text[id], "\"a\"");
+    }
+}

@@ -1,0 +1,178 @@
+//! Reading trip files: TOML (native) and JSON (same schema), with located diagnostics.
+//!
+//! Loading a file never stops at the first problem it can recover from: syntax and type errors
+//! (which leave nothing to check) are reported alone, but once the file parses, every validation
+//! problem and every unknown key is reported together, each with its line and column.
+
+pub mod diagnostic;
+pub mod json_spans;
+pub mod spans;
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{FieldPath, Problem, Resolution, Severity, Trip, resolve};
+
+pub use diagnostic::{Diagnostic, Located, Report};
+use spans::{SpanIndex, offset_of};
+
+/// Which syntax a trip file is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileFormat {
+    /// TOML, the native format (comments allowed).
+    Toml,
+    /// JSON with the same schema.
+    Json,
+}
+
+impl FileFormat {
+    /// The format for `path`, chosen by extension: `.json` is JSON, anything else TOML.
+    pub fn of(path: &Path) -> Self {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("json") => Self::Json,
+            _ => Self::Toml,
+        }
+    }
+}
+
+/// A file could not be read at all.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read {}: {source}", path.display())]
+pub struct ReadError {
+    /// The file.
+    pub path: PathBuf,
+    /// Why.
+    #[source]
+    pub source: std::io::Error,
+}
+
+/// The result of reading and checking one trip file.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// The document, if it parsed (it may still have validation errors).
+    pub trip: Option<Trip>,
+    /// Validation outcome, if it parsed.
+    pub resolution: Option<Resolution>,
+    /// Every diagnostic, located.
+    pub report: Report,
+}
+
+impl Checked {
+    /// The trip and its chronology, if the file has no errors.
+    pub fn into_valid(self) -> Result<(Trip, Resolution, Report), Report> {
+        match (self.trip, self.resolution) {
+            (Some(trip), Some(resolution)) if !self.report.has_errors() => Ok((trip, resolution, self.report)),
+            _ => Err(self.report),
+        }
+    }
+}
+
+/// Read and check the trip file at `path`.
+pub fn check_file(path: &Path) -> Result<Checked, ReadError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ReadError {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(check_text(path, FileFormat::of(path), text))
+}
+
+/// Check trip file `text`, reporting against the name `path`.
+pub fn check_text(path: &Path, format: FileFormat, text: String) -> Checked {
+    let mut report = Report::new(path, text);
+    let mut unknown_keys = Vec::new();
+    let parsed = match format {
+        FileFormat::Toml => parse_toml(&report.text, &mut unknown_keys),
+        FileFormat::Json => parse_json(&report.text, &mut unknown_keys),
+    };
+    let (trip, spans) = match parsed {
+        Ok(parsed) => parsed,
+        Err(diagnostic) => {
+            report.diagnostics.push(diagnostic);
+            return Checked {
+                trip: None,
+                resolution: None,
+                report,
+            };
+        }
+    };
+    let resolution = resolve(&trip);
+    let unknown = unknown_keys.into_iter().map(|path| {
+        Problem::warning(
+            path.clone(),
+            format!("unknown key `{}`", last_key(&path)),
+            "it is kept but not used; check its spelling against the format in the README",
+        )
+    });
+    for problem in resolution.problems.iter().cloned().chain(unknown) {
+        report.diagnostics.push(Diagnostic {
+            severity: problem.severity,
+            message: problem.message,
+            help: problem.help,
+            span: spans.lookup(&problem.path),
+            field: Some(problem.path.to_string()).filter(|f| !f.is_empty()),
+        });
+    }
+    report.sort();
+    Checked {
+        trip: Some(trip),
+        resolution: Some(resolution),
+        report,
+    }
+}
+
+fn last_key(path: &FieldPath) -> String {
+    match path.0.last() {
+        Some(crate::model::PathSegment::Key(k)) => k.clone(),
+        Some(crate::model::PathSegment::Index(i)) => i.to_string(),
+        None => String::new(),
+    }
+}
+
+fn syntax_error(message: &str, span: Option<std::ops::Range<usize>>, help: &str) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        message: message.trim().to_owned(),
+        help: help.to_owned(),
+        span,
+        field: None,
+    }
+}
+
+fn parse_toml(text: &str, unknown: &mut Vec<FieldPath>) -> Result<(Trip, SpanIndex), Diagnostic> {
+    const HELP: &str = "fix the TOML syntax here; see the file format in the README";
+    let document = toml_edit::Document::parse(text)
+        .map_err(|e| syntax_error(e.message(), e.span(), HELP))?;
+    let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax_error(e.message(), e.span(), HELP))?;
+    let trip: Trip = serde_ignored::deserialize(deserializer, |path| unknown.push(to_field_path(&path)))
+        .map_err(|e| syntax_error(e.message(), e.span(), "give this field a value of the type the README's schema shows"))?;
+    Ok((trip, SpanIndex::from_toml(&document)))
+}
+
+fn parse_json(text: &str, unknown: &mut Vec<FieldPath>) -> Result<(Trip, SpanIndex), Diagnostic> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let trip: Trip = serde_ignored::deserialize(&mut deserializer, |path| unknown.push(to_field_path(&path)))
+        .and_then(|trip| deserializer.end().map(|()| trip))
+        .map_err(|e| {
+            let offset = offset_of(text, e.line(), e.column().max(1));
+            let help = if e.is_syntax() || e.is_eof() {
+                "fix the JSON syntax here"
+            } else {
+                "give this field a value of the type the README's schema shows"
+            };
+            // serde_json appends " at line L column C"; we show the position ourselves.
+            let message = e.to_string();
+            let message = message.split(" at line ").next().unwrap_or_default().to_owned();
+            syntax_error(&message, Some(offset..offset + 1), help)
+        })?;
+    Ok((trip, json_spans::index_json(text)))
+}
+
+/// Convert serde_ignored's path to ours.
+fn to_field_path(path: &serde_ignored::Path<'_>) -> FieldPath {
+    use serde_ignored::Path as P;
+    match path {
+        P::Root => FieldPath::root(),
+        P::Seq { parent, index } => to_field_path(parent).index(*index),
+        P::Map { parent, key } => to_field_path(parent).key(key),
+        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => to_field_path(parent),
+    }
+}

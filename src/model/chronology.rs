@@ -1,0 +1,179 @@
+//! The typed, time-ordered view of a trip that the UI draws from.
+//!
+//! Built by [`crate::model::resolve`] from a [`Trip`] document. Events are referred to by their
+//! index in `Trip::events` (stable while the document is unchanged), and `order` lists them by
+//! their UTC start, then UTC end, then file order: a total, stable order, so two events on the
+//! same day always appear in the order the editor wrote them.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::geo::{GeoBounds, LatLon};
+use super::time::TripTime;
+use super::trip::Trip;
+
+/// A place whose coordinates and timezone are valid.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ResolvedPlace {
+    /// Where it is.
+    pub location: LatLon,
+    /// Its timezone.
+    pub tz: Tz,
+}
+
+/// An event whose place and times are valid.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ResolvedEvent {
+    /// Index into `Trip::events`.
+    pub index: usize,
+    /// Index into `Trip::places`.
+    pub place: usize,
+    /// The place's timezone (local times are in it).
+    pub tz: Tz,
+    /// The start as written.
+    pub start: TripTime,
+    /// The end as written, if any.
+    pub end: Option<TripTime>,
+    /// First instant the event covers.
+    pub start_utc: DateTime<Utc>,
+    /// Instant just after the event (equal to `start_utc` for an instant).
+    pub end_utc: DateTime<Utc>,
+}
+
+/// Consecutive events at the same place: one numbered marker on the map.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stop {
+    /// 1-based number in trip order, as shown on the marker.
+    pub number: usize,
+    /// Index into `Trip::places`.
+    pub place: usize,
+    /// Indices into `Trip::events`, in time order.
+    pub events: Vec<usize>,
+}
+
+/// The resolved, ordered trip.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Chronology {
+    /// Per `Trip::places` entry; `None` where the place is invalid.
+    pub places: Vec<Option<ResolvedPlace>>,
+    /// Per `Trip::events` entry; `None` where the event could not be resolved.
+    pub events: Vec<Option<ResolvedEvent>>,
+    /// Indices of resolved events in time order.
+    pub order: Vec<usize>,
+    /// Stops in time order.
+    pub stops: Vec<Stop>,
+}
+
+impl Chronology {
+    /// Order the resolved events and group them into stops.
+    pub fn new(places: Vec<Option<ResolvedPlace>>, events: Vec<Option<ResolvedEvent>>) -> Self {
+        let mut order: Vec<usize> = events.iter().flatten().map(|e| e.index).collect();
+        order.sort_by_key(|&i| {
+            let e = events[i].as_ref().map(|e| (e.start_utc, e.end_utc));
+            (e, i)
+        });
+        let mut stops: Vec<Stop> = Vec::new();
+        for &i in &order {
+            let Some(event) = events[i].as_ref() else {
+                continue;
+            };
+            match stops.last_mut() {
+                Some(stop) if stop.place == event.place => stop.events.push(i),
+                _ => stops.push(Stop {
+                    number: stops.len() + 1,
+                    place: event.place,
+                    events: vec![i],
+                }),
+            }
+        }
+        Self {
+            places,
+            events,
+            order,
+            stops,
+        }
+    }
+
+    /// The resolved event at `Trip::events[index]`.
+    pub fn event(&self, index: usize) -> Option<&ResolvedEvent> {
+        self.events.get(index).and_then(Option::as_ref)
+    }
+
+    /// Where `index` sits in time order.
+    pub fn position(&self, index: usize) -> Option<usize> {
+        self.order.iter().position(|&i| i == index)
+    }
+
+    /// The event `step` places after (or before, if negative) `index` in time order, clamped to
+    /// the first and last event.
+    pub fn step(&self, index: Option<usize>, step: isize) -> Option<usize> {
+        let last = self.order.len().checked_sub(1)?;
+        let next = match index.and_then(|i| self.position(i)) {
+            Some(pos) => pos.saturating_add_signed(step).min(last),
+            None if step < 0 => last,
+            None => 0,
+        };
+        self.order.get(next).copied()
+    }
+
+    /// The stop that contains event `index`.
+    pub fn stop_of(&self, index: usize) -> Option<&Stop> {
+        self.stops.iter().find(|s| s.events.contains(&index))
+    }
+
+    /// UTC span of all resolved events, or `None` when there are none.
+    pub fn utc_range(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        let events = self.events.iter().flatten();
+        let start = events.clone().map(|e| e.start_utc).min()?;
+        let end = events.map(|e| e.end_utc).max()?;
+        Some((start, end))
+    }
+
+    /// Number of local calendar days the trip covers, from the first event's local start date
+    /// to the last event's local end date, inclusive.
+    pub fn day_count(&self) -> usize {
+        let events = self.events.iter().flatten();
+        let first = events.clone().map(|e| e.start.local.date()).min();
+        let last = events
+            .map(|e| {
+                let end = e.end.unwrap_or(e.start);
+                // The last local day the event touches: the span's end is exclusive.
+                (end.local_end() - chrono::Duration::minutes(1)).max(end.local).date()
+            })
+            .max();
+        match (first, last) {
+            (Some(first), Some(last)) => usize::try_from((last - first).num_days() + 1).unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    /// Geographic bounds of the stops.
+    pub fn bounds(&self) -> Option<GeoBounds> {
+        GeoBounds::of(self.stop_locations())
+    }
+
+    /// Location of each stop, in order.
+    pub fn stop_locations(&self) -> impl Iterator<Item = LatLon> + '_ {
+        self.stops
+            .iter()
+            .filter_map(|s| self.places.get(s.place).copied().flatten().map(|p| p.location))
+    }
+
+    /// Total geodesic distance along the route between consecutive stops, in metres.
+    pub fn route_length_m(&self) -> f64 {
+        let locations: Vec<LatLon> = self.stop_locations().collect();
+        locations.windows(2).map(|w| w[0].distance_m(w[1])).sum()
+    }
+
+    /// Number of distinct countries among the stops.
+    pub fn country_count(&self, trip: &Trip) -> usize {
+        let mut countries: Vec<&str> = self
+            .stops
+            .iter()
+            .filter_map(|s| trip.places.get(s.place).map(|p| p.country.as_str()))
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        countries.len()
+    }
+}

@@ -1,0 +1,50 @@
+//! Human-readable dates for events: "Mon 2 Nov 2015 · UTC+6".
+//!
+//! Shared by the detail panel, tooltips and (later) slides so an event's date reads the same
+//! everywhere. Dates are shown in the event's local time, at the precision they were written
+//! with, and always with the UTC offset so readers can compare stops across timezones.
+
+use super::chronology::ResolvedEvent;
+use super::time::{Precision, TripTime, format_utc_offset, utc_offset_secs};
+
+/// The local date of `time` at its precision, e.g. "Mon 2 Nov 2015", "November 2015",
+/// "Mon 2 Nov 2015, 14:30"; approximate dates start with "c.".
+pub fn describe_time(time: &TripTime) -> String {
+    let text = match time.precision {
+        Precision::Year => time.local.format("%Y").to_string(),
+        Precision::Month => time.local.format("%B %Y").to_string(),
+        Precision::Day => time.local.format("%a %-d %b %Y").to_string(),
+        Precision::Minute => time.local.format("%a %-d %b %Y, %H:%M").to_string(),
+    };
+    if time.approximate { format!("c. {text}") } else { text }
+}
+
+/// The local dates an event covers, e.g. "Sat 31 Oct 2015 – Sun 1 Nov 2015".
+pub fn describe_dates(event: &ResolvedEvent) -> String {
+    match &event.end {
+        Some(end) if end != &event.start => format!("{} – {}", describe_time(&event.start), describe_time(end)),
+        _ => describe_time(&event.start),
+    }
+}
+
+/// The event's UTC offset at its start, e.g. "UTC+6".
+pub fn describe_offset(event: &ResolvedEvent) -> String {
+    format_utc_offset(utc_offset_secs(event.tz, event.start_utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_precision_reads_as_weekday_day_month_year() {
+        let t = TripTime::parse("2015-11-02").expect("valid");
+        assert_eq!(describe_time(&t), "Mon 2 Nov 2015");
+    }
+
+    #[test]
+    fn approximate_month_reads_with_circa() {
+        let t = TripTime::parse("2015-11~").expect("valid");
+        assert_eq!(describe_time(&t), "c. November 2015");
+    }
+}

@@ -1,0 +1,121 @@
+//! Ids and references between the parts of a trip.
+//!
+//! Places, people, sources and events each have ids unique within their list; events, meetings
+//! and quotes refer to them by id. An unknown reference is reported with the closest known ids,
+//! since most are typos.
+
+use std::collections::HashMap;
+
+use super::problem::{FieldPath, Problem};
+
+/// The ids of one list (e.g. all places), for resolving references.
+#[derive(Clone, Debug, Default)]
+pub struct IdIndex {
+    /// What the list holds, for messages ("place", "person").
+    what: &'static str,
+    /// Where each id is first defined.
+    positions: HashMap<String, usize>,
+}
+
+impl IdIndex {
+    /// The position in its list of the item with `id`.
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.positions.get(id).copied()
+    }
+
+    /// Resolve a reference at `path`, reporting it if unknown.
+    pub fn check_ref(&self, path: &FieldPath, id: &str, problems: &mut Vec<Problem>) -> Option<usize> {
+        if let Some(position) = self.get(id) {
+            return Some(position);
+        }
+        let list = list_name(self.what);
+        let mut known: Vec<&str> = self.positions.keys().map(String::as_str).collect();
+        known.sort_by_key(|k| (edit_distance(k, id), *k));
+        let help = match known.first() {
+            Some(best) if edit_distance(best, id) <= 2 => format!("did you mean `{best}`?"),
+            Some(_) => format!(
+                "known {list}: {}; or add a [[{list}]] entry with id = \"{id}\"",
+                known.iter().take(6).map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+            ),
+            None => format!("add a [[{list}]] entry with id = \"{id}\""),
+        };
+        let message = if id.is_empty() {
+            format!("empty {} reference", self.what)
+        } else {
+            format!("unknown {} `{id}`", self.what)
+        };
+        problems.push(Problem::error(path.clone(), message, help));
+        None
+    }
+}
+
+/// The list name in a trip file for items of kind `what`.
+fn list_name(what: &str) -> &'static str {
+    match what {
+        "place" => "places",
+        "person" => "people",
+        "source" => "sources",
+        _ => "events",
+    }
+}
+
+/// Index the ids of one list at `list_path`, reporting empty and duplicate ids.
+pub fn check_ids<'a>(
+    list_path: &FieldPath,
+    ids: impl Iterator<Item = &'a str>,
+    what: &'static str,
+    problems: &mut Vec<Problem>,
+) -> IdIndex {
+    let mut index = IdIndex {
+        what,
+        positions: HashMap::new(),
+    };
+    for (i, id) in ids.enumerate() {
+        let path = list_path.index(i).key("id");
+        if id.trim().is_empty() {
+            problems.push(Problem::error(
+                path,
+                format!("this {what} has no id"),
+                format!("give it a unique `id = \"…\"` so that others can refer to it"),
+            ));
+        } else if let Some(first) = index.positions.get(id) {
+            problems.push(Problem::error(
+                path,
+                format!("duplicate {what} id `{id}`"),
+                format!("ids must be unique; `{id}` is already used by {}[{first}]", list_name(what)),
+            ));
+        } else {
+            index.positions.insert(id.to_owned(), i);
+        }
+    }
+    index
+}
+
+/// Levenshtein distance in characters, for "did you mean" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous_diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous_diagonal + usize::from(ca != *cb);
+            previous_diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_character_edits() {
+        assert_eq!(edit_distance("astana", "astana"), 0);
+        assert_eq!(edit_distance("astna", "astana"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

@@ -1,0 +1,190 @@
+//! The detail panel: the selected event's date, place, meetings, quotes and sources, or an
+//! overview of the trip when nothing is selected.
+
+use egui::{Frame, Margin, RichText, Stroke, Ui};
+
+use super::theme::{self, Tokens};
+use crate::command::{Command, Commands};
+use crate::model::describe::{describe_dates, describe_offset};
+use crate::model::{Chronology, Event, Trip};
+use crate::state::AppState;
+
+/// Draw the detail panel.
+pub fn detail_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
+    let Some((trip, chronology)) = state.trip() else {
+        ui.weak("Open a trip file with Ctrl+O, or drop one on the window.");
+        return;
+    };
+    let tokens = Tokens::for_visuals(ui.visuals());
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        match state.selection.and_then(|i| Some((i, trip.events.get(i)?))) {
+            Some((index, event)) => event_ui(ui, trip, chronology, index, event, &tokens, commands),
+            None => overview_ui(ui, trip, chronology, commands),
+        }
+    });
+}
+
+fn event_ui(
+    ui: &mut Ui,
+    trip: &Trip,
+    chronology: &Chronology,
+    index: usize,
+    event: &Event,
+    tokens: &Tokens,
+    commands: &mut Commands,
+) {
+    ui.horizontal(|ui| {
+        if ui.button("◀ Previous").on_hover_text("Previous event (Left arrow)").clicked() {
+            commands.send(Command::Step(-1));
+        }
+        if ui.button("Next ▶").on_hover_text("Next event (Right arrow)").clicked() {
+            commands.send(Command::Step(1));
+        }
+        if let Some(position) = chronology.position(index) {
+            ui.weak(format!("{} of {}", position + 1, chronology.order.len()));
+        }
+    });
+    ui.add_space(theme::SECTION_SPACING);
+    ui.label(RichText::new(event.kind.label().to_uppercase()).color(theme::kind_colour(event.kind)).strong());
+    ui.label(RichText::new(&event.title).size(theme::TITLE_SIZE).strong());
+    let place = trip.place(&event.place);
+    if let Some(resolved) = chronology.event(index) {
+        let place_name = place.map_or("", |p| p.name.as_str());
+        ui.label(
+            RichText::new(format!("{} · {place_name} · {}", describe_dates(resolved), describe_offset(resolved)))
+                .color(tokens.weak_text),
+        );
+    }
+    if let Some(place) = place {
+        let alt = if place.alt_names.is_empty() { String::new() } else { format!(" ({})", place.alt_names.join(", ")) };
+        ui.label(RichText::new(format!("{}{alt} · {}", place.name, place.country)).color(tokens.weak_text));
+    }
+    ui.add_space(theme::SECTION_SPACING);
+    if !event.summary.is_empty() {
+        ui.label(&event.summary);
+    }
+
+    if !event.meetings.is_empty() {
+        section_heading_ui(ui, "Meetings");
+        for meeting in &event.meetings {
+            for id in &meeting.with {
+                if let Some(person) = trip.person(id) {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.strong(&person.name);
+                        if !person.role.is_empty() {
+                            ui.label(RichText::new(&person.role).color(tokens.weak_text));
+                        }
+                    });
+                }
+            }
+            if !meeting.topics.is_empty() {
+                ui.label(format!("Topics: {}", meeting.topics.join(" · ")));
+            }
+            if !meeting.summary.is_empty() {
+                ui.label(RichText::new(&meeting.summary).italics());
+            }
+            ui.add_space(4.0);
+        }
+    }
+
+    if !event.quotes.is_empty() {
+        section_heading_ui(ui, "Quotes");
+        for quote in &event.quotes {
+            quote_ui(ui, trip, quote, tokens);
+        }
+    }
+
+    if !event.media.is_empty() {
+        section_heading_ui(ui, "Media");
+        for media in &event.media {
+            ui.label(format!("🖼 {} — {}", media.path, media.caption));
+        }
+    }
+
+    if !event.sources.is_empty() {
+        section_heading_ui(ui, "Sources");
+        for id in &event.sources {
+            if let Some(source) = trip.source(id) {
+                source_ui(ui, source);
+            }
+        }
+    }
+}
+
+fn section_heading_ui(ui: &mut Ui, text: &str) {
+    ui.add_space(theme::SECTION_SPACING);
+    ui.label(RichText::new(text).strong().size(theme::BODY_SIZE + 2.0));
+    ui.separator();
+}
+
+fn quote_ui(ui: &mut Ui, trip: &Trip, quote: &crate::model::Quote, tokens: &Tokens) {
+    let frame = Frame::new()
+        .fill(tokens.quote_fill)
+        .inner_margin(Margin::symmetric(10, 8))
+        .corner_radius(4)
+        .stroke(Stroke::NONE);
+    let response = frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(format!("“{}”", quote.text)).size(theme::QUOTE_SIZE).italics());
+        let speaker = trip.person(&quote.speaker);
+        let who = match speaker {
+            Some(p) if !p.role.is_empty() => format!("— {}, {}", p.name, p.role),
+            Some(p) => format!("— {}", p.name),
+            None => String::new(),
+        };
+        ui.label(RichText::new(who).strong());
+        if !quote.context.is_empty() {
+            ui.label(RichText::new(&quote.context).color(tokens.weak_text));
+        }
+        if let Some(source) = trip.source(&quote.source) {
+            source_ui(ui, source);
+        }
+    });
+    let bar = egui::Rect::from_min_max(response.response.rect.left_top(), response.response.rect.left_bottom() + egui::vec2(3.0, 0.0));
+    ui.painter().rect_filled(bar, 0.0, tokens.quote_bar);
+    ui.add_space(6.0);
+}
+
+fn source_ui(ui: &mut Ui, source: &crate::model::Source) {
+    let mut text = source.title.clone();
+    if !source.publisher.is_empty() {
+        text = format!("{text} — {}", source.publisher);
+    }
+    if !source.date.is_empty() {
+        text = format!("{text}, {}", source.date);
+    }
+    // Only web links open; anything else was already rejected by validation.
+    if source.url.starts_with("https://") || source.url.starts_with("http://") {
+        ui.hyperlink_to(format!("📄 {text}"), &source.url).on_hover_text(&source.url);
+    } else {
+        ui.label(format!("📄 {text}"));
+    }
+}
+
+fn overview_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, commands: &mut Commands) {
+    ui.label(RichText::new(&trip.title).size(theme::TITLE_SIZE).strong());
+    ui.weak(format!(
+        "{} days · {} stops · {} countries · {:.0} km",
+        chronology.day_count(),
+        chronology.stops.len(),
+        chronology.country_count(trip),
+        chronology.route_length_m() / 1000.0,
+    ));
+    ui.add_space(theme::SECTION_SPACING);
+    ui.label(trip.summary.trim());
+    section_heading_ui(ui, "Stops");
+    for stop in &chronology.stops {
+        let Some(place) = trip.places.get(stop.place) else { continue };
+        let first = stop.events.first().copied();
+        let date = first.and_then(|i| chronology.event(i)).map(describe_dates).unwrap_or_default();
+        if ui
+            .link(format!("{}. {} — {}", stop.number, place.name, date))
+            .on_hover_text(format!("{} events", stop.events.len()))
+            .clicked()
+        {
+            commands.send(Command::Select(first));
+        }
+    }
+    ui.add_space(theme::SECTION_SPACING);
+    ui.weak("Click a stop on the map or an event on the timeline. Left/Right step through events.");
+}

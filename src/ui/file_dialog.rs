@@ -1,0 +1,120 @@
+//! A file chooser drawn with egui, so opening files works with no desktop portal (and in tests).
+//!
+//! Lists folders and trip files (`.toml`, `.json`) of one folder; the path can also be typed.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Context, Window};
+
+/// What the user did with the dialog this frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Still open.
+    Open,
+    /// Chose a file.
+    Chosen(PathBuf),
+    /// Closed without choosing.
+    Cancelled,
+}
+
+/// The state of an open file chooser.
+#[derive(Clone, Debug)]
+pub struct FileDialog {
+    folder: PathBuf,
+    typed: String,
+    entries: Vec<(PathBuf, bool)>,
+    error: Option<String>,
+}
+
+impl FileDialog {
+    /// A chooser showing `folder`.
+    pub fn new(folder: &Path) -> Self {
+        let mut dialog = Self {
+            folder: PathBuf::new(),
+            typed: String::new(),
+            entries: Vec::new(),
+            error: None,
+        };
+        dialog.enter(folder);
+        dialog
+    }
+
+    fn enter(&mut self, folder: &Path) {
+        match std::fs::read_dir(folder) {
+            Ok(read) => {
+                let mut entries: Vec<(PathBuf, bool)> = read
+                    .flatten()
+                    .map(|e| (e.path(), e.path().is_dir()))
+                    .filter(|(path, is_dir)| {
+                        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+                        let trip_file = matches!(path.extension().and_then(|e| e.to_str()), Some("toml" | "json"));
+                        !hidden && (*is_dir || trip_file)
+                    })
+                    .collect();
+                entries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                self.folder = folder.to_path_buf();
+                self.typed = folder.display().to_string();
+                self.entries = entries;
+                self.error = None;
+            }
+            Err(e) => self.error = Some(format!("cannot open folder {}: {e}", folder.display())),
+        }
+    }
+
+    /// Draw the chooser window.
+    pub fn show(&mut self, ctx: &Context) -> Outcome {
+        let mut outcome = Outcome::Open;
+        let mut window_open = true;
+        Window::new("Open trip")
+            .collapsible(false)
+            .default_width(480.0)
+            .open(&mut window_open)
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    if ui.button("⬆ Up").clicked()
+                        && let Some(parent) = self.folder.parent().map(Path::to_path_buf)
+                    {
+                        self.enter(&parent);
+                    }
+                    let field = ui.add(egui::TextEdit::singleline(&mut self.typed).desired_width(f32::INFINITY));
+                    if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        let typed = PathBuf::from(&self.typed);
+                        if typed.is_dir() {
+                            self.enter(&typed);
+                        } else {
+                            outcome = Outcome::Chosen(typed);
+                        }
+                    }
+                });
+                if let Some(error) = &self.error {
+                    ui.colored_label(ui.visuals().error_fg_color, error);
+                }
+                ui.separator();
+                let mut enter = None;
+                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                    for (path, is_dir) in &self.entries {
+                        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                        let label = if *is_dir { format!("📁 {name}") } else { format!("📄 {name}") };
+                        if ui.selectable_label(false, label).clicked() {
+                            if *is_dir {
+                                enter = Some(path.clone());
+                            } else {
+                                outcome = Outcome::Chosen(path.clone());
+                            }
+                        }
+                    }
+                    if self.entries.is_empty() {
+                        ui.weak("No folders or trip files (.toml, .json) here.");
+                    }
+                });
+                if let Some(folder) = enter {
+                    self.enter(&folder);
+                }
+                ui.separator();
+                if ui.button("Cancel").clicked() {
+                    outcome = Outcome::Cancelled;
+                }
+            });
+        if !window_open { Outcome::Cancelled } else { outcome }
+    }
+}

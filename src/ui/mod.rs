@@ -1,0 +1,12 @@
+//! Everything drawn with egui: panels, the map view and the design tokens they share.
+//!
+//! UI code reads [`crate::state::AppState`] and sends [`crate::command::Command`]s; it never
+//! mutates the model itself.
+
+pub mod detail_ui;
+pub mod file_dialog;
+pub mod map_view;
+pub mod problems_ui;
+pub mod theme;
+pub mod tiles;
+pub mod timeline_ui;

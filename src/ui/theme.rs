@@ -1,0 +1,142 @@
+//! Design tokens: every colour, size and spacing the UI uses, in one place.
+//!
+//! Panels ask for [`Tokens::for_visuals`] instead of writing colour literals, so light and dark
+//! mode (and later the high-contrast presentation theme) change everything at once.
+
+use egui::{Color32, FontId, Visuals};
+
+use crate::basemap::render::TileStyle;
+use crate::model::EventKind;
+
+/// Colours and sizes for the current light/dark mode.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tokens {
+    /// Basemap colours.
+    pub tiles: TileStyle,
+    /// Route legs between stops.
+    pub route: Color32,
+    /// Outline of markers and text halos (contrasts with the map).
+    pub halo: Color32,
+    /// Text drawn on the map.
+    pub map_text: Color32,
+    /// Highlight ring around the selected stop or event.
+    pub selection: Color32,
+    /// Muted text (dates, roles).
+    pub weak_text: Color32,
+    /// Left bar of a quote block.
+    pub quote_bar: Color32,
+    /// Background of a quote block.
+    pub quote_fill: Color32,
+    /// Timeline background and day stripes.
+    pub timeline_fill: Color32,
+    /// Alternate day stripe.
+    pub timeline_stripe: Color32,
+    /// Error text.
+    pub error: Color32,
+    /// Warning text.
+    pub warning: Color32,
+}
+
+/// Radius of a stop marker, in points.
+pub const MARKER_RADIUS: f32 = 11.0;
+/// Width of route lines, in points.
+pub const ROUTE_WIDTH: f32 = 2.5;
+/// Height of one event lane on the timeline, in points.
+pub const LANE_HEIGHT: f32 = 22.0;
+/// Height of the timeline's date axis, in points.
+pub const AXIS_HEIGHT: f32 = 22.0;
+/// Default width of the detail panel, in points.
+pub const DETAIL_PANEL_WIDTH: f32 = 380.0;
+/// Height of the timeline panel, in points.
+pub const TIMELINE_HEIGHT: f32 = 150.0;
+/// Inner margin of panels, in points.
+pub const PANEL_MARGIN: f32 = 10.0;
+/// Space between sections of the detail panel, in points.
+pub const SECTION_SPACING: f32 = 12.0;
+
+/// Body text size, in points.
+pub const BODY_SIZE: f32 = 14.0;
+/// Event title size in the detail panel, in points.
+pub const TITLE_SIZE: f32 = 22.0;
+/// Quote text size, in points.
+pub const QUOTE_SIZE: f32 = 16.0;
+/// Size of labels drawn on the map, in points.
+pub const MAP_LABEL_SIZE: f32 = 14.0;
+
+/// Font for body text.
+pub fn body_font() -> FontId {
+    FontId::proportional(BODY_SIZE)
+}
+
+impl Tokens {
+    /// The tokens for `visuals` (light or dark).
+    pub fn for_visuals(visuals: &Visuals) -> Self {
+        if visuals.dark_mode { Self::dark() } else { Self::light() }
+    }
+
+    /// Light mode: pale sea, warm land.
+    pub fn light() -> Self {
+        Self {
+            tiles: TileStyle {
+                water: [170, 205, 230, 255],
+                land: [243, 239, 228, 255],
+                coast: [110, 150, 185, 255],
+                border: [150, 120, 140, 255],
+            },
+            route: Color32::from_rgb(200, 60, 40),
+            halo: Color32::WHITE,
+            map_text: Color32::from_rgb(30, 30, 40),
+            selection: Color32::from_rgb(255, 190, 0),
+            weak_text: Color32::from_rgb(95, 95, 105),
+            quote_bar: Color32::from_rgb(200, 60, 40),
+            quote_fill: Color32::from_rgb(248, 243, 235),
+            timeline_fill: Color32::from_rgb(250, 250, 252),
+            timeline_stripe: Color32::from_rgb(238, 240, 245),
+            error: Color32::from_rgb(190, 30, 30),
+            warning: Color32::from_rgb(170, 110, 0),
+        }
+    }
+
+    /// Dark mode: deep sea, slate land.
+    pub fn dark() -> Self {
+        Self {
+            tiles: TileStyle {
+                water: [28, 42, 60, 255],
+                land: [58, 62, 70, 255],
+                coast: [90, 120, 150, 255],
+                border: [150, 140, 160, 255],
+            },
+            route: Color32::from_rgb(255, 120, 90),
+            halo: Color32::from_rgb(20, 20, 25),
+            map_text: Color32::from_rgb(235, 235, 240),
+            selection: Color32::from_rgb(255, 200, 40),
+            weak_text: Color32::from_rgb(165, 165, 175),
+            quote_bar: Color32::from_rgb(255, 120, 90),
+            quote_fill: Color32::from_rgb(40, 40, 46),
+            timeline_fill: Color32::from_rgb(30, 30, 34),
+            timeline_stripe: Color32::from_rgb(40, 40, 46),
+            error: Color32::from_rgb(255, 110, 110),
+            warning: Color32::from_rgb(240, 190, 80),
+        }
+    }
+}
+
+/// The colour of events of `kind` on the map and timeline (the same in both modes; chosen to be
+/// distinguishable with the common colour-vision deficiencies, after Okabe & Ito).
+pub fn kind_colour(kind: EventKind) -> Color32 {
+    match kind {
+        EventKind::Visit => Color32::from_rgb(0, 114, 178),
+        EventKind::Meeting => Color32::from_rgb(213, 94, 0),
+        EventKind::Speech => Color32::from_rgb(0, 158, 115),
+        EventKind::Press => Color32::from_rgb(204, 121, 167),
+        EventKind::Tour => Color32::from_rgb(86, 180, 233),
+        EventKind::Ceremony => Color32::from_rgb(230, 159, 0),
+        EventKind::Travel => Color32::from_rgb(120, 120, 120),
+        EventKind::Other => Color32::from_rgb(90, 90, 110),
+    }
+}
+
+/// Text colour readable on top of [`kind_colour`].
+pub fn on_kind_colour() -> Color32 {
+    Color32::WHITE
+}

@@ -1,0 +1,57 @@
+//! `itinera check`: exit codes and output, run as a real process.
+
+mod common;
+
+use std::process::Command;
+
+fn itinera() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_itinera"))
+}
+
+#[test]
+fn checking_the_bundled_trip_exits_zero() {
+    let output = itinera().args(["check", itinera::BUNDLED_TRIP]).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains(": ok"), "{stdout}");
+}
+
+#[test]
+fn checking_a_broken_copy_exits_one_with_line_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("broken.toml");
+    let text = std::fs::read_to_string(itinera::BUNDLED_TRIP)
+        .expect("bundled trip")
+        .replacen("timezone = \"Asia/Samarkand\"", "timezone = \"Asia/Samarcand\"", 1)
+        .replacen("lat = 51.1801", "lat = 151.1801", 1);
+    std::fs::write(&path, &text).expect("write");
+    let output = itinera().arg("check").arg(&path).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    let tz_line = text.lines().position(|l| l.contains("Asia/Samarcand")).expect("line") + 1;
+    assert!(stdout.contains(&format!("broken.toml:{tz_line}:12")), "{stdout}");
+    assert!(stdout.contains("unknown timezone `Asia/Samarcand`"), "{stdout}");
+    assert!(stdout.contains("latitude 151.1801 is out of range"), "{stdout}");
+    assert!(stdout.contains("2 errors"), "{stdout}");
+}
+
+#[test]
+fn checking_a_missing_file_exits_two() {
+    let output = itinera().args(["check", "/nonexistent/trip.toml"]).output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("cannot read /nonexistent/trip.toml"));
+}
+
+#[test]
+fn check_without_files_is_a_usage_error() {
+    let output = itinera().arg("check").output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn version_and_help_are_available() {
+    let version = itinera().arg("--version").output().expect("runs");
+    assert!(String::from_utf8_lossy(&version.stdout).contains(env!("CARGO_PKG_VERSION")));
+    let help = itinera().arg("--help").output().expect("runs");
+    assert!(String::from_utf8_lossy(&help.stdout).contains("check"));
+}

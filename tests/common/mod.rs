@@ -1,0 +1,98 @@
+//! Shared test fixtures: a small valid trip written for the tests, and helpers to check it.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use itinera::format::{Checked, FileFormat, check_text};
+
+/// A minimal valid trip: two places, two people, one source, two events. Tests break one line
+/// of it at a time; line numbers in assertions refer to this text.
+pub const VALID_TRIP: &str = r#"format = 1
+title = "Test trip"
+travellers = ["kerry"]
+
+[[places]]
+id = "astana"
+name = "Astana"
+country = "KZ"
+lat = 51.1801
+lon = 71.44598
+timezone = "Asia/Almaty"
+
+[[places]]
+id = "london"
+name = "London"
+country = "GB"
+lat = 51.50853
+lon = -0.12574
+timezone = "Europe/London"
+
+[[people]]
+id = "kerry"
+name = "John Kerry"
+role = "U.S. Secretary of State"
+
+[[people]]
+id = "hammond"
+name = "Philip Hammond"
+
+[[sources]]
+id = "voa"
+title = "Kerry Praises Kazakhstan on Security"
+
+[[events]]
+id = "astana-meeting"
+title = "Meeting in Astana"
+kind = "meeting"
+start = "2015-11-02"
+place = "astana"
+
+[[events.quotes]]
+speaker = "kerry"
+text = "We have a very strong set of security interests"
+source = "voa"
+
+[[events]]
+id = "london-talks"
+title = "Talks in London"
+start = "2015-11-03"
+end = "2015-11-04"
+place = "london"
+participants = ["kerry", "hammond"]
+"#;
+
+/// Check `text` as a TOML file named `trip.toml`.
+pub fn check_toml(text: &str) -> Checked {
+    check_text(Path::new("trip.toml"), FileFormat::Toml, text.to_owned())
+}
+
+/// `VALID_TRIP` with the first occurrence of `from` replaced by `to`.
+pub fn broken(from: &str, to: &str) -> String {
+    assert!(VALID_TRIP.contains(from), "fixture has no `{from}`");
+    VALID_TRIP.replacen(from, to, 1)
+}
+
+/// The located diagnostics of `checked` as `(line, column, message)`.
+pub fn located(checked: &Checked) -> Vec<(usize, usize, String)> {
+    checked
+        .report
+        .located()
+        .map(|l| (l.line.unwrap_or(0), l.column.unwrap_or(0), l.diagnostic.message.clone()))
+        .collect()
+}
+
+/// Assert that exactly one error was reported, at `line`:`column`, containing `message`.
+#[track_caller]
+pub fn assert_single_error(text: &str, line: usize, column: usize, message: &str) {
+    let checked = check_toml(text);
+    let errors: Vec<_> = checked
+        .report
+        .located()
+        .filter(|l| l.diagnostic.severity == itinera::model::Severity::Error)
+        .map(|l| (l.line.unwrap_or(0), l.column.unwrap_or(0), l.diagnostic.message.clone()))
+        .collect();
+    assert_eq!(errors.len(), 1, "expected one error, got {errors:#?}");
+    let (l, c, m) = &errors[0];
+    assert!(m.contains(message), "message `{m}` does not contain `{message}`");
+    assert_eq!((*l, *c), (line, column), "wrong position for `{m}`");
+}

@@ -1,0 +1,102 @@
+//! Local times with precision, their UTC spans, and the total order of events.
+
+use chrono::{TimeZone as _, Utc};
+use chrono_tz::Tz;
+use itinera::model::time::{TimeParseError, format_utc_offset};
+use itinera::model::{Precision, TripTime};
+
+fn parse(text: &str) -> TripTime {
+    TripTime::parse(text).expect("valid time")
+}
+
+#[test]
+fn each_precision_parses_and_prints_back_the_same() {
+    for (text, precision) in [
+        ("2015", Precision::Year),
+        ("2015-11", Precision::Month),
+        ("2015-11-02", Precision::Day),
+        ("2015-11-02T14:30", Precision::Minute),
+        ("2015-11~", Precision::Month),
+    ] {
+        let time = parse(text);
+        assert_eq!(time.precision, precision, "{text}");
+        assert_eq!(time.to_string(), text);
+    }
+    assert!(parse("2015-11~").approximate);
+    assert!(!parse("2015-11").approximate);
+}
+
+#[test]
+fn impossible_dates_and_times_are_rejected() {
+    assert!(matches!(TripTime::parse("2015-02-29"), Err(TimeParseError::Impossible(..))));
+    assert!(matches!(TripTime::parse("2015-11-02T24:00"), Err(TimeParseError::Impossible(..))));
+    assert!(matches!(TripTime::parse("2015-13"), Err(TimeParseError::Impossible(..))));
+    assert!(matches!(TripTime::parse("02/11/2015"), Err(TimeParseError::Shape(_))));
+    assert!(matches!(TripTime::parse("2015-11T10:00"), Err(TimeParseError::Shape(_))));
+    assert!(TripTime::parse("2016-02-29").is_ok());
+}
+
+#[test]
+fn a_day_covers_the_local_day_in_its_timezone() {
+    let astana: Tz = "Asia/Almaty".parse().expect("zone");
+    let (start, end) = parse("2015-11-02").utc_span(astana).expect("exists");
+    assert_eq!(start, Utc.with_ymd_and_hms(2015, 11, 1, 18, 0, 0).unwrap());
+    assert_eq!(end, Utc.with_ymd_and_hms(2015, 11, 2, 18, 0, 0).unwrap());
+}
+
+#[test]
+fn a_month_covers_the_whole_month_across_a_clock_change() {
+    let london: Tz = "Europe/London".parse().expect("zone");
+    let (start, end) = parse("2015-10").utc_span(london).expect("exists");
+    // 1 October is in summer time (UTC+1), 1 November in winter time (UTC+0).
+    assert_eq!(start, Utc.with_ymd_and_hms(2015, 9, 30, 23, 0, 0).unwrap());
+    assert_eq!(end, Utc.with_ymd_and_hms(2015, 11, 1, 0, 0, 0).unwrap());
+}
+
+#[test]
+fn a_minute_in_a_daylight_saving_gap_does_not_exist() {
+    let london: Tz = "Europe/London".parse().expect("zone");
+    assert!(parse("2015-03-29T01:30").utc_span(london).is_err());
+    assert!(parse("2015-03-29T02:30").utc_span(london).is_ok());
+}
+
+#[test]
+fn an_ambiguous_minute_takes_the_earlier_instant() {
+    let london: Tz = "Europe/London".parse().expect("zone");
+    let (start, _) = parse("2015-10-25T01:30").utc_span(london).expect("exists");
+    assert_eq!(start, Utc.with_ymd_and_hms(2015, 10, 25, 0, 30, 0).unwrap());
+}
+
+#[test]
+fn offsets_read_like_people_write_them() {
+    assert_eq!(format_utc_offset(6 * 3600), "UTC+6");
+    assert_eq!(format_utc_offset(0), "UTC+0");
+    assert_eq!(format_utc_offset(-(3 * 3600 + 1800)), "UTC−3:30");
+    assert_eq!(format_utc_offset(5 * 3600 + 45 * 60), "UTC+5:45");
+}
+
+#[test]
+fn events_order_by_utc_start_then_end_then_file_order() {
+    let text = common_trip(&[
+        ("c", "2015-11-02", "astana"),
+        ("a", "2015-11-02", "london"),
+        ("b", "2015-11-02", "astana"),
+        ("d", "2015-11-02T10:00", "astana"),
+    ]);
+    let checked = itinera::format::check_text(std::path::Path::new("t.toml"), itinera::format::FileFormat::Toml, text);
+    let (trip, resolution, _) = checked.into_valid().expect("valid");
+    let ids: Vec<&str> = resolution.chronology.order.iter().map(|&i| trip.events[i].id.as_str()).collect();
+    // Astana's day starts 6 h before London's; the minute event starts later than the day;
+    // c and b tie and keep file order.
+    assert_eq!(ids, ["c", "b", "d", "a"]);
+}
+
+fn common_trip(events: &[(&str, &str, &str)]) -> String {
+    let mut text = String::from(
+        "format = 1\ntitle = \"t\"\n[[places]]\nid = \"astana\"\nname = \"Astana\"\ncountry = \"KZ\"\nlat = 51.18\nlon = 71.45\ntimezone = \"Asia/Almaty\"\n[[places]]\nid = \"london\"\nname = \"London\"\ncountry = \"GB\"\nlat = 51.5\nlon = -0.13\ntimezone = \"Europe/London\"\n",
+    );
+    for (id, start, place) in events {
+        text.push_str(&format!("[[events]]\nid = \"{id}\"\ntitle = \"{id}\"\nstart = \"{start}\"\nplace = \"{place}\"\n"));
+    }
+    text
+}

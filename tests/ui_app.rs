@@ -1,0 +1,89 @@
+//! The whole app, driven like a person would: click a stop, read the quote, step with the keys.
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use itinera::App;
+
+fn kerry_app() -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(400)
+        .build_eframe(|cc| App::new(cc, Some(itinera::BUNDLED_TRIP.into())));
+    harness.run();
+    harness
+}
+
+fn selected_id(harness: &Harness<'_, App>) -> Option<String> {
+    let state = harness.state().state();
+    let (trip, _) = state.trip()?;
+    state.selection.map(|i| trip.events[i].id.clone())
+}
+
+#[test]
+fn the_app_opens_the_kerry_trip_with_six_stops_on_the_map() {
+    let harness = kerry_app();
+    for (n, name) in ["Bishkek", "Samarkand", "Astana", "Dushanbe", "Ashgabat", "London"].iter().enumerate() {
+        harness.get_by_label(&format!("Stop {}: {name}", n + 1));
+    }
+    assert!(harness.state().map_zoom() > 2.0, "the map frames the trip, not the world");
+}
+
+#[test]
+fn clicking_the_astana_stop_shows_kerrys_security_quote() {
+    let mut harness = kerry_app();
+    harness.get_by_label("Stop 3: Astana").click();
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("astana-nazarbayev"));
+    assert!(
+        harness.query_by_label_contains("very strong set of security interests").is_some(),
+        "the quote is shown in the detail panel"
+    );
+    harness.get_by_label_contains("Nursultan Nazarbayev, President of Kazakhstan");
+    harness.get_by_label_contains("Mon 2 Nov 2015 · Astana · UTC+6");
+}
+
+#[test]
+fn clicking_an_event_on_the_timeline_selects_it() {
+    let mut harness = kerry_app();
+    harness.get_by_label("Talks with Foreign Secretary Philip Hammond").click();
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("london-hammond"));
+    harness.get_by_label_contains("UTC+0");
+}
+
+#[test]
+fn arrow_keys_step_through_events_in_time_order() {
+    let mut harness = kerry_app();
+    harness.key_press(Key::Home);
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("bishkek-embassy"));
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("bishkek-atambaev"));
+    harness.key_press(Key::ArrowLeft);
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("bishkek-embassy"), "stepping stops at the first event");
+    harness.key_press(Key::End);
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("london-hammond"));
+}
+
+#[test]
+fn a_broken_file_shows_its_problems_in_the_app() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("broken.toml");
+    let text = std::fs::read_to_string(itinera::BUNDLED_TRIP)
+        .expect("bundled trip")
+        .replacen("lat = 51.1801", "lat = 151.1801", 1);
+    std::fs::write(&path, text).expect("write");
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(400)
+        .build_eframe(move |cc| App::new(cc, Some(path)));
+    harness.run();
+    assert!(harness.state().state().open.is_none());
+    harness.get_by_label_contains("error: latitude 151.1801 is out of range");
+    harness.get_by_label_contains("broken.toml:");
+}
