@@ -99,7 +99,10 @@ impl App {
     fn menu_bar_ui(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui.add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN_SHORTCUT))).clicked() {
+                if ui
+                    .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN_SHORTCUT)))
+                    .clicked()
+                {
                     self.commands.send(Command::ShowOpenDialog);
                 }
                 if ui.button("Quit").clicked() {
@@ -119,8 +122,11 @@ impl App {
             if let Some(open) = &self.state.open {
                 let warnings = open.report.count(crate::model::Severity::Warning);
                 if warnings > 0 {
-                    ui.label(RichText::new(format!("⚠ {warnings} warnings")).color(Tokens::for_visuals(ui.visuals()).warning))
-                        .on_hover_text(open.report.render());
+                    ui.label(
+                        RichText::new(format!("⚠ {warnings} warnings"))
+                            .color(Tokens::for_visuals(ui.visuals()).warning),
+                    )
+                    .on_hover_text(open.report.render());
                 }
             }
         });
@@ -134,7 +140,9 @@ impl eframe::App for App {
         egui::Panel::bottom("timeline")
             .resizable(true)
             .default_size(theme::TIMELINE_HEIGHT)
-            .show(ui, |ui| timeline_ui::timeline_ui(ui, &self.state, &mut self.commands));
+            .show(ui, |ui| {
+                timeline_ui::timeline_ui(ui, &self.state, &mut self.commands)
+            });
         egui::Panel::right("details")
             .resizable(true)
             .default_size(theme::DETAIL_PANEL_WIDTH)

@@ -55,7 +55,10 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write) -> CheckStatus {
                 }
             }
             Err(error) => {
-                let _ = writeln!(out, "error: {error}\n  = help: check the path and that the file is readable");
+                let _ = writeln!(
+                    out,
+                    "error: {error}\n  = help: check the path and that the file is readable"
+                );
                 status = CheckStatus::IoError;
             }
         }

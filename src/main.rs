@@ -21,7 +21,11 @@ fn main() -> anyhow::Result<ExitCode> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    eframe::run_native("Itinera", options, Box::new(move |cc| Ok(Box::new(itinera::App::new(cc, Some(file))))))
-        .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))?;
+    eframe::run_native(
+        "Itinera",
+        options,
+        Box::new(move |cc| Ok(Box::new(itinera::App::new(cc, Some(file))))),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -59,7 +59,9 @@ impl AppState {
             Command::Select(index) => {
                 self.selection = index.filter(|&i| self.chronology().is_some_and(|c| c.event(i).is_some()));
             }
-            Command::Step(step) => self.selection = self.chronology().and_then(|c| c.step(self.selection, step)),
+            Command::Step(step) => {
+                self.selection = self.chronology().and_then(|c| c.step(self.selection, step))
+            }
             Command::SelectFirst => self.selection = self.chronology().and_then(|c| c.order.first().copied()),
             Command::SelectLast => self.selection = self.chronology().and_then(|c| c.order.last().copied()),
             Command::Open(path) => self.open_file(&path),

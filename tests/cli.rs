@@ -10,7 +10,10 @@ fn itinera() -> Command {
 
 #[test]
 fn checking_the_bundled_trip_exits_zero() {
-    let output = itinera().args(["check", itinera::BUNDLED_TRIP]).output().expect("runs");
+    let output = itinera()
+        .args(["check", itinera::BUNDLED_TRIP])
+        .output()
+        .expect("runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains(": ok"), "{stdout}");
@@ -22,13 +25,21 @@ fn checking_a_broken_copy_exits_one_with_line_and_column() {
     let path = dir.path().join("broken.toml");
     let text = std::fs::read_to_string(itinera::BUNDLED_TRIP)
         .expect("bundled trip")
-        .replacen("timezone = \"Asia/Samarkand\"", "timezone = \"Asia/Samarcand\"", 1)
+        .replacen(
+            "timezone = \"Asia/Samarkand\"",
+            "timezone = \"Asia/Samarcand\"",
+            1,
+        )
         .replacen("lat = 51.1801", "lat = 151.1801", 1);
     std::fs::write(&path, &text).expect("write");
     let output = itinera().arg("check").arg(&path).output().expect("runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{stdout}");
-    let tz_line = text.lines().position(|l| l.contains("Asia/Samarcand")).expect("line") + 1;
+    let tz_line = text
+        .lines()
+        .position(|l| l.contains("Asia/Samarcand"))
+        .expect("line")
+        + 1;
     assert!(stdout.contains(&format!("broken.toml:{tz_line}:12")), "{stdout}");
     assert!(stdout.contains("unknown timezone `Asia/Samarcand`"), "{stdout}");
     assert!(stdout.contains("latitude 151.1801 is out of range"), "{stdout}");
@@ -37,7 +48,10 @@ fn checking_a_broken_copy_exits_one_with_line_and_column() {
 
 #[test]
 fn checking_a_missing_file_exits_two() {
-    let output = itinera().args(["check", "/nonexistent/trip.toml"]).output().expect("runs");
+    let output = itinera()
+        .args(["check", "/nonexistent/trip.toml"])
+        .output()
+        .expect("runs");
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stdout).contains("cannot read /nonexistent/trip.toml"));
 }

@@ -17,7 +17,12 @@ fn every_file_in_data_loads_and_validates() {
         }
         let checked = check_file(&path).expect("readable");
         assert!(!checked.report.has_errors(), "{}", checked.report.render());
-        assert_eq!(checked.report.count(Severity::Warning), 0, "{}", checked.report.render());
+        assert_eq!(
+            checked.report.count(Severity::Warning),
+            0,
+            "{}",
+            checked.report.render()
+        );
         checked_files += 1;
     }
     assert!(checked_files >= 1, "no trip files in data/");
@@ -32,8 +37,15 @@ fn kerry() -> (itinera::model::Trip, itinera::model::Chronology) {
 #[test]
 fn the_kerry_trip_has_six_stops_in_order() {
     let (trip, chronology) = kerry();
-    let names: Vec<&str> = chronology.stops.iter().map(|s| trip.places[s.place].name.as_str()).collect();
-    assert_eq!(names, ["Bishkek", "Samarkand", "Astana", "Dushanbe", "Ashgabat", "London"]);
+    let names: Vec<&str> = chronology
+        .stops
+        .iter()
+        .map(|s| trip.places[s.place].name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Bishkek", "Samarkand", "Astana", "Dushanbe", "Ashgabat", "London"]
+    );
     assert_eq!(chronology.day_count(), 5, "31 Oct to 4 Nov");
     assert_eq!(chronology.country_count(&trip), 6);
 }
@@ -42,7 +54,11 @@ fn the_kerry_trip_has_six_stops_in_order() {
 fn the_kerry_trip_uses_the_real_utc_offsets_of_november_2015() {
     let (trip, chronology) = kerry();
     let offset_at = |place: &str| {
-        let index = trip.events.iter().position(|e| e.place == place).expect("an event there");
+        let index = trip
+            .events
+            .iter()
+            .position(|e| e.place == place)
+            .expect("an event there");
         describe_offset(chronology.event(index).expect("resolved"))
     };
     assert_eq!(offset_at("bishkek"), "UTC+6");
@@ -64,11 +80,17 @@ fn no_kerry_event_claims_a_time_of_day_the_sources_do_not_give() {
 #[test]
 fn every_quote_in_the_article_is_in_the_kerry_trip_verbatim() {
     let (trip, _) = kerry();
-    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/voa-kerry-central-asia-2015.txt");
+    let article =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/voa-kerry-central-asia-2015.txt");
     let Ok(article) = std::fs::read_to_string(article) else {
         return; // ../shared/ is only present on the development machines and CI.
     };
-    let quotes: Vec<&str> = trip.events.iter().flat_map(|e| &e.quotes).map(|q| q.text.as_str()).collect();
+    let quotes: Vec<&str> = trip
+        .events
+        .iter()
+        .flat_map(|e| &e.quotes)
+        .map(|q| q.text.as_str())
+        .collect();
     assert_eq!(quotes.len(), 6);
     for quote in quotes {
         // Fragments joined with " … " must each appear in the article.

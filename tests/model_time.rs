@@ -28,11 +28,26 @@ fn each_precision_parses_and_prints_back_the_same() {
 
 #[test]
 fn impossible_dates_and_times_are_rejected() {
-    assert!(matches!(TripTime::parse("2015-02-29"), Err(TimeParseError::Impossible(..))));
-    assert!(matches!(TripTime::parse("2015-11-02T24:00"), Err(TimeParseError::Impossible(..))));
-    assert!(matches!(TripTime::parse("2015-13"), Err(TimeParseError::Impossible(..))));
-    assert!(matches!(TripTime::parse("02/11/2015"), Err(TimeParseError::Shape(_))));
-    assert!(matches!(TripTime::parse("2015-11T10:00"), Err(TimeParseError::Shape(_))));
+    assert!(matches!(
+        TripTime::parse("2015-02-29"),
+        Err(TimeParseError::Impossible(..))
+    ));
+    assert!(matches!(
+        TripTime::parse("2015-11-02T24:00"),
+        Err(TimeParseError::Impossible(..))
+    ));
+    assert!(matches!(
+        TripTime::parse("2015-13"),
+        Err(TimeParseError::Impossible(..))
+    ));
+    assert!(matches!(
+        TripTime::parse("02/11/2015"),
+        Err(TimeParseError::Shape(_))
+    ));
+    assert!(matches!(
+        TripTime::parse("2015-11T10:00"),
+        Err(TimeParseError::Shape(_))
+    ));
     assert!(TripTime::parse("2016-02-29").is_ok());
 }
 
@@ -83,12 +98,21 @@ fn events_order_by_utc_start_then_end_then_file_order() {
         ("b", "2015-11-02", "astana"),
         ("d", "2015-11-02T10:00", "astana"),
     ]);
-    let checked = itinera::format::check_text(std::path::Path::new("t.toml"), itinera::format::FileFormat::Toml, text);
+    let checked = itinera::format::check_text(
+        std::path::Path::new("t.toml"),
+        itinera::format::FileFormat::Toml,
+        text,
+    );
     let (trip, resolution, _) = checked.into_valid().expect("valid");
-    let ids: Vec<&str> = resolution.chronology.order.iter().map(|&i| trip.events[i].id.as_str()).collect();
-    // Astana's day starts 6 h before London's; the minute event starts later than the day;
-    // c and b tie and keep file order.
-    assert_eq!(ids, ["c", "b", "d", "a"]);
+    let ids: Vec<&str> = resolution
+        .chronology
+        .order
+        .iter()
+        .map(|&i| trip.events[i].id.as_str())
+        .collect();
+    // Astana's 2 Nov starts at 18:00 UTC on 1 Nov; London's at 00:00 UTC on 2 Nov; 10:00 in
+    // Astana is 04:00 UTC. c and b tie exactly and keep file order.
+    assert_eq!(ids, ["c", "b", "a", "d"]);
 }
 
 fn common_trip(events: &[(&str, &str, &str)]) -> String {
@@ -96,7 +120,9 @@ fn common_trip(events: &[(&str, &str, &str)]) -> String {
         "format = 1\ntitle = \"t\"\n[[places]]\nid = \"astana\"\nname = \"Astana\"\ncountry = \"KZ\"\nlat = 51.18\nlon = 71.45\ntimezone = \"Asia/Almaty\"\n[[places]]\nid = \"london\"\nname = \"London\"\ncountry = \"GB\"\nlat = 51.5\nlon = -0.13\ntimezone = \"Europe/London\"\n",
     );
     for (id, start, place) in events {
-        text.push_str(&format!("[[events]]\nid = \"{id}\"\ntitle = \"{id}\"\nstart = \"{start}\"\nplace = \"{place}\"\n"));
+        text.push_str(&format!(
+            "[[events]]\nid = \"{id}\"\ntitle = \"{id}\"\nstart = \"{start}\"\nplace = \"{place}\"\n"
+        ));
     }
     text
 }

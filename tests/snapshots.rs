@@ -20,3 +20,17 @@ fn the_main_view_with_astana_selected_matches_its_snapshot() {
     harness.run();
     harness.snapshot("main_view_astana");
 }
+
+#[test]
+fn the_trip_overview_in_light_mode_matches_its_snapshot() {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 860.0])
+        .with_max_steps(400)
+        .with_theme(egui::Theme::Light)
+        .wgpu()
+        .build_eframe(|cc| App::new(cc, Some(itinera::BUNDLED_TRIP.into())));
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("trip_overview_light");
+}

@@ -23,10 +23,16 @@ fn selected_id(harness: &Harness<'_, App>) -> Option<String> {
 #[test]
 fn the_app_opens_the_kerry_trip_with_six_stops_on_the_map() {
     let harness = kerry_app();
-    for (n, name) in ["Bishkek", "Samarkand", "Astana", "Dushanbe", "Ashgabat", "London"].iter().enumerate() {
+    for (n, name) in ["Bishkek", "Samarkand", "Astana", "Dushanbe", "Ashgabat", "London"]
+        .iter()
+        .enumerate()
+    {
         harness.get_by_label(&format!("Stop {}: {name}", n + 1));
     }
-    assert!(harness.state().map_zoom() > 2.0, "the map frames the trip, not the world");
+    assert!(
+        harness.state().map_zoom() > 2.0,
+        "the map frames the trip, not the world"
+    );
 }
 
 #[test]
@@ -36,7 +42,9 @@ fn clicking_the_astana_stop_shows_kerrys_security_quote() {
     harness.run();
     assert_eq!(selected_id(&harness).as_deref(), Some("astana-nazarbayev"));
     assert!(
-        harness.query_by_label_contains("very strong set of security interests").is_some(),
+        harness
+            .query_by_label_contains("very strong set of security interests")
+            .is_some(),
         "the quote is shown in the detail panel"
     );
     harness.get_by_label_contains("Nursultan Nazarbayev, President of Kazakhstan");
@@ -46,7 +54,9 @@ fn clicking_the_astana_stop_shows_kerrys_security_quote() {
 #[test]
 fn clicking_an_event_on_the_timeline_selects_it() {
     let mut harness = kerry_app();
-    harness.get_by_label("Talks with Foreign Secretary Philip Hammond").click();
+    harness
+        .get_by_label("Talks with Foreign Secretary Philip Hammond")
+        .click();
     harness.run();
     assert_eq!(selected_id(&harness).as_deref(), Some("london-hammond"));
     harness.get_by_label_contains("UTC+0");
@@ -64,7 +74,11 @@ fn arrow_keys_step_through_events_in_time_order() {
     harness.key_press(Key::ArrowLeft);
     harness.key_press(Key::ArrowLeft);
     harness.run();
-    assert_eq!(selected_id(&harness).as_deref(), Some("bishkek-embassy"), "stepping stops at the first event");
+    assert_eq!(
+        selected_id(&harness).as_deref(),
+        Some("bishkek-embassy"),
+        "stepping stops at the first event"
+    );
     harness.key_press(Key::End);
     harness.run();
     assert_eq!(selected_id(&harness).as_deref(), Some("london-hammond"));

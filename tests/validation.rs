@@ -9,17 +9,32 @@ use itinera::model::Severity;
 fn the_fixture_itself_is_valid() {
     let checked = check_toml(VALID_TRIP);
     assert!(!checked.report.has_errors(), "{}", checked.report.render());
-    assert_eq!(checked.report.count(Severity::Warning), 0, "{}", checked.report.render());
+    assert_eq!(
+        checked.report.count(Severity::Warning),
+        0,
+        "{}",
+        checked.report.render()
+    );
 }
 
 #[test]
 fn a_latitude_out_of_range_is_reported_at_its_value() {
-    assert_single_error(&broken("lat = 51.1801", "lat = 151.1801"), 9, 7, "latitude 151.1801 is out of range");
+    assert_single_error(
+        &broken("lat = 51.1801", "lat = 151.1801"),
+        9,
+        7,
+        "latitude 151.1801 is out of range",
+    );
 }
 
 #[test]
 fn a_longitude_out_of_range_is_reported_at_its_value() {
-    assert_single_error(&broken("lon = -0.12574", "lon = -200.5"), 18, 7, "longitude -200.5 is out of range");
+    assert_single_error(
+        &broken("lon = -0.12574", "lon = -200.5"),
+        18,
+        7,
+        "longitude -200.5 is out of range",
+    );
 }
 
 #[test]
@@ -32,17 +47,32 @@ fn an_unknown_timezone_is_reported_with_a_suggestion() {
 
 #[test]
 fn an_impossible_date_is_reported() {
-    assert_single_error(&broken("start = \"2015-11-02\"", "start = \"2015-11-31\""), 38, 9, "is not a real date");
+    assert_single_error(
+        &broken("start = \"2015-11-02\"", "start = \"2015-11-31\""),
+        38,
+        9,
+        "is not a real date",
+    );
 }
 
 #[test]
 fn a_malformed_date_is_reported_with_the_accepted_forms() {
-    assert_single_error(&broken("start = \"2015-11-02\"", "start = \"2 Nov 2015\""), 38, 9, "YYYY-MM-DD");
+    assert_single_error(
+        &broken("start = \"2015-11-02\"", "start = \"2 Nov 2015\""),
+        38,
+        9,
+        "YYYY-MM-DD",
+    );
 }
 
 #[test]
 fn an_end_before_its_start_is_reported_at_the_end() {
-    assert_single_error(&broken("end = \"2015-11-04\"", "end = \"2015-11-01\""), 50, 7, "ends (2015-11-01) before it starts");
+    assert_single_error(
+        &broken("end = \"2015-11-04\"", "end = \"2015-11-01\""),
+        50,
+        7,
+        "ends (2015-11-01) before it starts",
+    );
 }
 
 #[test]
@@ -50,34 +80,66 @@ fn an_unknown_place_reference_suggests_the_closest_id() {
     let text = broken("place = \"london\"", "place = \"londn\"");
     assert_single_error(&text, 51, 9, "unknown place `londn`");
     let checked = check_toml(&text);
-    assert!(checked.report.diagnostics[0].help.contains("did you mean `london`?"));
+    assert!(
+        checked.report.diagnostics[0]
+            .help
+            .contains("did you mean `london`?")
+    );
 }
 
 #[test]
 fn an_unknown_person_reference_is_reported() {
-    assert_single_error(&broken("speaker = \"kerry\"", "speaker = \"obama\""), 42, 11, "unknown person `obama`");
+    assert_single_error(
+        &broken("speaker = \"kerry\"", "speaker = \"obama\""),
+        42,
+        11,
+        "unknown person `obama`",
+    );
 }
 
 #[test]
 fn an_unknown_source_reference_is_reported() {
-    assert_single_error(&broken("source = \"voa\"", "source = \"bbc\""), 44, 10, "unknown source `bbc`");
+    assert_single_error(
+        &broken("source = \"voa\"", "source = \"bbc\""),
+        44,
+        10,
+        "unknown source `bbc`",
+    );
 }
 
 #[test]
 fn a_duplicate_id_is_reported_at_the_second_use() {
-    assert_single_error(&broken("id = \"london\"", "id = \"astana\""), 14, 6, "duplicate place id `astana`");
+    // A third place reusing the first one's id, appended after the events.
+    let text = format!(
+        "{VALID_TRIP}\n[[places]]\nid = \"astana\"\nname = \"Astana again\"\ncountry = \"KZ\"\nlat = 51.0\nlon = 71.0\ntimezone = \"Asia/Almaty\"\n"
+    );
+    assert_single_error(&text, 55, 6, "duplicate place id `astana`");
+    let checked = check_toml(&text);
+    assert!(
+        checked.report.diagnostics[0]
+            .help
+            .contains("already used by places[0]")
+    );
 }
 
 #[test]
 fn an_empty_title_is_reported() {
-    assert_single_error(&broken("title = \"Talks in London\"", "title = \"  \""), 48, 9, "the event has an empty title");
+    assert_single_error(
+        &broken("title = \"Talks in London\"", "title = \"  \""),
+        48,
+        9,
+        "the event has an empty title",
+    );
 }
 
 #[test]
 fn a_missing_format_version_is_reported() {
     let checked = check_toml(&broken("format = 1\n", ""));
     let all = located(&checked);
-    assert!(all.iter().any(|(_, _, m)| m.contains("missing `format` version")), "{all:#?}");
+    assert!(
+        all.iter().any(|(_, _, m)| m.contains("missing `format` version")),
+        "{all:#?}"
+    );
 }
 
 #[test]
@@ -86,14 +148,23 @@ fn a_quote_without_a_source_is_a_warning_not_an_error() {
     assert!(!checked.report.has_errors(), "{}", checked.report.render());
     let warnings: Vec<_> = located(&checked);
     assert_eq!(warnings.len(), 1);
-    assert_eq!((warnings[0].0, warnings[0].2.as_str()), (41, "quote has no source"));
+    assert_eq!(
+        (warnings[0].0, warnings[0].2.as_str()),
+        (41, "quote has no source")
+    );
 }
 
 #[test]
 fn an_unknown_key_is_a_warning_at_the_key() {
-    let checked = check_toml(&broken("title = \"Meeting in Astana\"", "titel = \"Meeting in Astana\""));
+    let checked = check_toml(&broken(
+        "title = \"Meeting in Astana\"",
+        "titel = \"Meeting in Astana\"",
+    ));
     let all = located(&checked);
-    assert!(all.iter().any(|(l, _, m)| *l == 36 && m == "unknown key `titel`"), "{all:#?}");
+    assert!(
+        all.iter().any(|(l, _, m)| *l == 36 && m == "unknown key `titel`"),
+        "{all:#?}"
+    );
 }
 
 #[test]
@@ -115,17 +186,26 @@ fn a_value_of_the_wrong_type_is_reported_at_it() {
 
 #[test]
 fn every_problem_is_reported_not_just_the_first() {
-    let text = broken("lat = 51.1801", "lat = 99.0").replace("timezone = \"Europe/London\"", "timezone = \"Mars/Olympus\"");
+    let text = broken("lat = 51.1801", "lat = 99.0")
+        .replace("timezone = \"Europe/London\"", "timezone = \"Mars/Olympus\"");
     let text = text.replacen("place = \"london\"", "place = \"paris\"", 1);
     let checked = check_toml(&text);
-    assert_eq!(checked.report.count(Severity::Error), 3, "{}", checked.report.render());
+    assert_eq!(
+        checked.report.count(Severity::Error),
+        3,
+        "{}",
+        checked.report.render()
+    );
 }
 
 #[test]
 fn rendered_diagnostics_look_like_rustc() {
     let checked = check_toml(&broken("lat = 51.1801", "lat = 151.1801"));
     let text = checked.report.render();
-    assert!(text.contains("error: latitude 151.1801 is out of range"), "{text}");
+    assert!(
+        text.contains("error: latitude 151.1801 is out of range"),
+        "{text}"
+    );
     assert!(text.contains(" --> trip.toml:9:7"), "{text}");
     assert!(text.contains("9 | lat = 151.1801"), "{text}");
     assert!(text.contains("  |       ^^^^^^^^"), "{text}");
@@ -141,9 +221,14 @@ fn json_files_get_the_same_checks_with_positions() {
     {"id": "x", "name": "X", "country": "KZ", "lat": 95.0, "lon": 10.0, "timezone": "Asia/Almaty"}
   ]
 }"#;
-    let checked = itinera::format::check_text(std::path::Path::new("t.json"), itinera::format::FileFormat::Json, json.into());
+    let checked = itinera::format::check_text(
+        std::path::Path::new("t.json"),
+        itinera::format::FileFormat::Json,
+        json.into(),
+    );
     let all = located(&checked);
     assert_eq!(all.len(), 1, "{all:#?}");
-    assert_eq!((all[0].0, all[0].1), (5, 56));
+    let column = json.lines().nth(4).and_then(|l| l.find("95.0")).expect("value") + 1;
+    assert_eq!((all[0].0, all[0].1), (5, column));
     assert!(all[0].2.contains("latitude 95 is out of range"));
 }

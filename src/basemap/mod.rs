@@ -28,7 +28,9 @@ pub type Mercator = [f64; 2];
 
 /// Project degrees to normalised Web Mercator.
 pub fn to_mercator([lon, lat]: LonLat) -> Mercator {
-    let lat = lat.clamp(-MAX_MERCATOR_LAT_DEG, MAX_MERCATOR_LAT_DEG).to_radians();
+    let lat = lat
+        .clamp(-MAX_MERCATOR_LAT_DEG, MAX_MERCATOR_LAT_DEG)
+        .to_radians();
     let x = (lon + 180.0) / 360.0;
     let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0;
     [x, y]

@@ -97,7 +97,13 @@ pub fn render_tile(basemap: &Basemap, style: &TileStyle, zoom: u8, x: u32, y: u3
         ..Stroke::default()
     };
     stroke_lines(&mut pixmap, &frame, &layer.coasts, &paint(style.coast), &coast);
-    stroke_lakes(&mut pixmap, &frame, &layer.lakes, &paint(style.coast), width * 0.6);
+    stroke_lakes(
+        &mut pixmap,
+        &frame,
+        &layer.lakes,
+        &paint(style.coast),
+        width * 0.6,
+    );
     let border = Stroke {
         width: width * 1.1,
         dash: tiny_skia::StrokeDash::new(vec![width * 4.0, width * 2.0], 0.0),

@@ -81,7 +81,9 @@ pub fn decode_countries(json: &[u8]) -> Result<Countries, DecodeError> {
     let mut arc_use = vec![0u8; arcs.len()];
     let collection: GeometryCollection = match topology.objects.get("countries") {
         Some(value) => serde_json::from_value(value.clone())?,
-        None => GeometryCollection { geometries: Vec::new() },
+        None => GeometryCollection {
+            geometries: Vec::new(),
+        },
     };
     let mut countries = Vec::new();
     for geometry in collection.geometries {
@@ -158,9 +160,15 @@ fn stitch_ring(ring: &[i64], arcs: &[Vec<LonLat>]) -> Result<Vec<LonLat>, Decode
 pub fn decode_geojson_polygons(json: &[u8]) -> Result<Vec<Vec<Vec<LonLat>>>, DecodeError> {
     let value: Value = serde_json::from_slice(json)?;
     let mut polygons = Vec::new();
-    let features = value.get("features").and_then(Value::as_array).cloned().unwrap_or_default();
+    let features = value
+        .get("features")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     for feature in features {
-        let Some(geometry) = feature.get("geometry") else { continue };
+        let Some(geometry) = feature.get("geometry") else {
+            continue;
+        };
         let coordinates = geometry.get("coordinates").cloned().unwrap_or(Value::Null);
         match geometry.get("type").and_then(Value::as_str) {
             Some("Polygon") => polygons.push(serde_json::from_value(coordinates)?),

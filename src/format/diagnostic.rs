@@ -70,7 +70,8 @@ impl Report {
 
     /// Sort diagnostics by position, errors before warnings at the same place.
     pub fn sort(&mut self) {
-        self.diagnostics.sort_by_key(|d| (d.span.as_ref().map(|s| s.start), std::cmp::Reverse(d.severity)));
+        self.diagnostics
+            .sort_by_key(|d| (d.span.as_ref().map(|s| s.start), std::cmp::Reverse(d.severity)));
     }
 
     /// Each diagnostic with its line and column.
@@ -96,7 +97,12 @@ impl Report {
         let _ = match (errors, warnings) {
             (0, 0) => writeln!(out, "{file}: ok"),
             (0, w) => writeln!(out, "{file}: ok, {w} {}", plural(w, "warning")),
-            (e, w) => writeln!(out, "{file}: {e} {}, {w} {}", plural(e, "error"), plural(w, "warning")),
+            (e, w) => writeln!(
+                out,
+                "{file}: {e} {}, {w} {}",
+                plural(e, "error"),
+                plural(w, "warning")
+            ),
         };
         out
     }
@@ -139,5 +145,9 @@ impl Report {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { word.to_owned() } else { format!("{word}s") }
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
 }

@@ -142,7 +142,9 @@ mod tests {
         let path = FieldPath::root().key("events").index(1).key("lat");
         let span = index.lookup(&path).expect("span");
         assert_eq!(&text[span], "95.5");
-        let id = index.lookup(&FieldPath::root().key("events").index(0).key("id")).expect("span");
+        let id = index
+            .lookup(&FieldPath::root().key("events").index(0).key("id"))
+            .expect("span");
         assert_eq!(&text[id], "\"a\"");
     }
 }

@@ -60,7 +60,9 @@ impl Checked {
     /// The trip and its chronology, if the file has no errors.
     pub fn into_valid(self) -> Result<(Trip, Resolution, Report), Report> {
         match (self.trip, self.resolution) {
-            (Some(trip), Some(resolution)) if !self.report.has_errors() => Ok((trip, resolution, self.report)),
+            (Some(trip), Some(resolution)) if !self.report.has_errors() => {
+                Ok((trip, resolution, self.report))
+            }
             _ => Err(self.report),
         }
     }
@@ -139,11 +141,17 @@ fn syntax_error(message: &str, span: Option<std::ops::Range<usize>>, help: &str)
 
 fn parse_toml(text: &str, unknown: &mut Vec<FieldPath>) -> Result<(Trip, SpanIndex), Diagnostic> {
     const HELP: &str = "fix the TOML syntax here; see the file format in the README";
-    let document = toml_edit::Document::parse(text)
-        .map_err(|e| syntax_error(e.message(), e.span(), HELP))?;
-    let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax_error(e.message(), e.span(), HELP))?;
+    let document = toml_edit::Document::parse(text).map_err(|e| syntax_error(e.message(), e.span(), HELP))?;
+    let deserializer =
+        toml::Deserializer::parse(text).map_err(|e| syntax_error(e.message(), e.span(), HELP))?;
     let trip: Trip = serde_ignored::deserialize(deserializer, |path| unknown.push(to_field_path(&path)))
-        .map_err(|e| syntax_error(e.message(), e.span(), "give this field a value of the type the README's schema shows"))?;
+        .map_err(|e| {
+            syntax_error(
+                e.message(),
+                e.span(),
+                "give this field a value of the type the README's schema shows",
+            )
+        })?;
     Ok((trip, SpanIndex::from_toml(&document)))
 }
 
@@ -173,6 +181,8 @@ fn to_field_path(path: &serde_ignored::Path<'_>) -> FieldPath {
         P::Root => FieldPath::root(),
         P::Seq { parent, index } => to_field_path(parent).index(*index),
         P::Map { parent, key } => to_field_path(parent).key(key),
-        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => to_field_path(parent),
+        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
+            to_field_path(parent)
+        }
     }
 }

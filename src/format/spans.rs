@@ -108,7 +108,11 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
         .map(str::len)
         .sum();
     let rest = text.get(line_start..).unwrap_or_default();
-    let within: usize = rest.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
+    let within: usize = rest
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(char::len_utf8)
+        .sum();
     (line_start + within).min(text.len())
 }
 

@@ -138,7 +138,9 @@ impl Chronology {
             .map(|e| {
                 let end = e.end.unwrap_or(e.start);
                 // The last local day the event touches: the span's end is exclusive.
-                (end.local_end() - chrono::Duration::minutes(1)).max(end.local).date()
+                (end.local_end() - chrono::Duration::minutes(1))
+                    .max(end.local)
+                    .date()
             })
             .max();
         match (first, last) {

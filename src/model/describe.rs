@@ -16,13 +16,19 @@ pub fn describe_time(time: &TripTime) -> String {
         Precision::Day => time.local.format("%a %-d %b %Y").to_string(),
         Precision::Minute => time.local.format("%a %-d %b %Y, %H:%M").to_string(),
     };
-    if time.approximate { format!("c. {text}") } else { text }
+    if time.approximate {
+        format!("c. {text}")
+    } else {
+        text
+    }
 }
 
 /// The local dates an event covers, e.g. "Sat 31 Oct 2015 – Sun 1 Nov 2015".
 pub fn describe_dates(event: &ResolvedEvent) -> String {
     match &event.end {
-        Some(end) if end != &event.start => format!("{} – {}", describe_time(&event.start), describe_time(end)),
+        Some(end) if end != &event.start => {
+            format!("{} – {}", describe_time(&event.start), describe_time(end))
+        }
         _ => describe_time(&event.start),
     }
 }

@@ -35,7 +35,12 @@ impl IdIndex {
             Some(best) if edit_distance(best, id) <= 2 => format!("did you mean `{best}`?"),
             Some(_) => format!(
                 "known {list}: {}; or add a [[{list}]] entry with id = \"{id}\"",
-                known.iter().take(6).map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                known
+                    .iter()
+                    .take(6)
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             None => format!("add a [[{list}]] entry with id = \"{id}\""),
         };
@@ -76,13 +81,16 @@ pub fn check_ids<'a>(
             problems.push(Problem::error(
                 path,
                 format!("this {what} has no id"),
-                format!("give it a unique `id = \"…\"` so that others can refer to it"),
+                "give it a unique `id = \"…\"` so that others can refer to it".to_owned(),
             ));
         } else if let Some(first) = index.positions.get(id) {
             problems.push(Problem::error(
                 path,
                 format!("duplicate {what} id `{id}`"),
-                format!("ids must be unique; `{id}` is already used by {}[{first}]", list_name(what)),
+                format!(
+                    "ids must be unique; `{id}` is already used by {}[{first}]",
+                    list_name(what)
+                ),
             ));
         } else {
             index.positions.insert(id.to_owned(), i);

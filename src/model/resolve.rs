@@ -14,7 +14,7 @@ use super::geo::LatLon;
 use super::problem::{FieldPath, Problem, Severity};
 use super::refs::{IdIndex, check_ids};
 use super::time::{TimeParseError, TripTime};
-use super::trip::{Event, FORMAT_VERSION, Place, Trip};
+use super::trip::{Event, FORMAT_VERSION, Place, Trip, is_web_link};
 
 /// The outcome of validating a trip.
 #[derive(Clone, Debug, Default)]
@@ -56,10 +56,30 @@ pub fn resolve(trip: &Trip) -> Resolution {
         ));
     }
 
-    let places = check_ids(&root.key("places"), trip.places.iter().map(|p| p.id.as_str()), "place", &mut problems);
-    let people = check_ids(&root.key("people"), trip.people.iter().map(|p| p.id.as_str()), "person", &mut problems);
-    let sources = check_ids(&root.key("sources"), trip.sources.iter().map(|s| s.id.as_str()), "source", &mut problems);
-    let events = check_ids(&root.key("events"), trip.events.iter().map(|e| e.id.as_str()), "event", &mut problems);
+    let places = check_ids(
+        &root.key("places"),
+        trip.places.iter().map(|p| p.id.as_str()),
+        "place",
+        &mut problems,
+    );
+    let people = check_ids(
+        &root.key("people"),
+        trip.people.iter().map(|p| p.id.as_str()),
+        "person",
+        &mut problems,
+    );
+    let sources = check_ids(
+        &root.key("sources"),
+        trip.sources.iter().map(|s| s.id.as_str()),
+        "source",
+        &mut problems,
+    );
+    let events = check_ids(
+        &root.key("events"),
+        trip.events.iter().map(|e| e.id.as_str()),
+        "event",
+        &mut problems,
+    );
 
     for (i, id) in trip.travellers.iter().enumerate() {
         people.check_ref(&root.key("travellers").index(i), id, &mut problems);
@@ -90,7 +110,13 @@ pub fn resolve(trip: &Trip) -> Resolution {
     }
     for (i, source) in trip.sources.iter().enumerate() {
         let path = root.key("sources").index(i);
-        require_text(&path.key("title"), &source.title, "source", "title", &mut problems);
+        require_text(
+            &path.key("title"),
+            &source.title,
+            "source",
+            "title",
+            &mut problems,
+        );
         check_url(&path.key("url"), &source.url, &mut problems);
         if !source.date.is_empty()
             && let Err(e) = TripTime::parse(&source.date)
@@ -181,7 +207,14 @@ fn timezone_help(written: &str) -> String {
     if close.is_empty() {
         "use an IANA timezone name such as \"Asia/Almaty\" or \"Europe/London\"".to_owned()
     } else {
-        format!("did you mean {}?", close.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(" or "))
+        format!(
+            "did you mean {}?",
+            close
+                .iter()
+                .map(|n| format!("\"{n}\""))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )
     }
 }
 
@@ -195,10 +228,12 @@ fn check_event(
     require_text(&path.key("title"), &event.title, "event", "title", problems);
     let place = refs.places.check_ref(&path.key("place"), &event.place, problems);
     for (i, id) in event.participants.iter().enumerate() {
-        refs.people.check_ref(&path.key("participants").index(i), id, problems);
+        refs.people
+            .check_ref(&path.key("participants").index(i), id, problems);
     }
     for (i, id) in event.sources.iter().enumerate() {
-        refs.sources.check_ref(&path.key("sources").index(i), id, problems);
+        refs.sources
+            .check_ref(&path.key("sources").index(i), id, problems);
     }
     for (m, meeting) in event.meetings.iter().enumerate() {
         let meeting_path = path.key("meetings").index(m);
@@ -210,13 +245,15 @@ fn check_event(
             ));
         }
         for (i, id) in meeting.with.iter().enumerate() {
-            refs.people.check_ref(&meeting_path.key("with").index(i), id, problems);
+            refs.people
+                .check_ref(&meeting_path.key("with").index(i), id, problems);
         }
     }
     for (q, quote) in event.quotes.iter().enumerate() {
         let quote_path = path.key("quotes").index(q);
         require_text(&quote_path.key("text"), &quote.text, "quote", "text", problems);
-        refs.people.check_ref(&quote_path.key("speaker"), &quote.speaker, problems);
+        refs.people
+            .check_ref(&quote_path.key("speaker"), &quote.speaker, problems);
         if quote.source.is_empty() {
             problems.push(Problem::warning(
                 quote_path,
@@ -224,11 +261,18 @@ fn check_event(
                 "add `source = \"…\"` naming the source that reports these words",
             ));
         } else {
-            refs.sources.check_ref(&quote_path.key("source"), &quote.source, problems);
+            refs.sources
+                .check_ref(&quote_path.key("source"), &quote.source, problems);
         }
     }
     for (m, media) in event.media.iter().enumerate() {
-        require_text(&path.key("media").index(m).key("path"), &media.path, "media item", "path", problems);
+        require_text(
+            &path.key("media").index(m).key("path"),
+            &media.path,
+            "media item",
+            "path",
+            problems,
+        );
     }
 
     let start = parse_time(&path.key("start"), &event.start, true, problems);
@@ -238,18 +282,33 @@ fn check_event(
     let tz = resolved_place.tz;
     let (start_utc, start_end_utc) = start
         .utc_span(tz)
-        .map_err(|e| problems.push(Problem::error(path.key("start"), e.to_string(), "pick a time that exists on local clocks")))
+        .map_err(|e| {
+            problems.push(Problem::error(
+                path.key("start"),
+                e.to_string(),
+                "pick a time that exists on local clocks",
+            ))
+        })
         .ok()?;
     let end_utc = match end {
         Some(end) => {
             let (end_start_utc, end_utc) = end
                 .utc_span(tz)
-                .map_err(|e| problems.push(Problem::error(path.key("end"), e.to_string(), "pick a time that exists on local clocks")))
+                .map_err(|e| {
+                    problems.push(Problem::error(
+                        path.key("end"),
+                        e.to_string(),
+                        "pick a time that exists on local clocks",
+                    ))
+                })
                 .ok()?;
             if end_start_utc < start_utc {
                 problems.push(Problem::error(
                     path.key("end"),
-                    format!("the event ends ({}) before it starts ({})", event.end, event.start),
+                    format!(
+                        "the event ends ({}) before it starts ({})",
+                        event.end, event.start
+                    ),
                     "swap `start` and `end`, or correct the end",
                 ));
                 return None;
@@ -280,12 +339,16 @@ fn parse_time(path: &FieldPath, text: &str, required: bool, problems: &mut Vec<P
         }
         return None;
     }
-    TripTime::parse(text).map_err(|e| problems.push(time_problem(path.clone(), &e))).ok()
+    TripTime::parse(text)
+        .map_err(|e| problems.push(time_problem(path.clone(), &e)))
+        .ok()
 }
 
 fn time_problem(path: FieldPath, error: &TimeParseError) -> Problem {
     let help = match error {
-        TimeParseError::Shape(_) => "for example \"2015-11-02\", \"2015-11\" or \"2015-11-02T14:30\"; add `~` at the end if approximate",
+        TimeParseError::Shape(_) => {
+            "for example \"2015-11-02\", \"2015-11\" or \"2015-11-02T14:30\"; add `~` at the end if approximate"
+        }
         TimeParseError::Impossible(..) => "check the day of the month and the hour (00–23)",
     };
     Problem::error(path, error.to_string(), help)
@@ -315,7 +378,7 @@ fn check_country(path: &FieldPath, code: &str, optional: bool, problems: &mut Ve
 }
 
 fn check_url(path: &FieldPath, url: &str, problems: &mut Vec<Problem>) {
-    if !url.is_empty() && !(url.starts_with("https://") || url.starts_with("http://")) {
+    if !url.is_empty() && !is_web_link(url) {
         problems.push(Problem::error(
             path.clone(),
             format!("`{url}` is not a web address"),

@@ -209,6 +209,12 @@ pub struct Media {
     pub alt: String,
 }
 
+/// Whether `url` is a link the app may open: only `http` and `https`, never `file:` or
+/// `javascript:` and the like.
+pub fn is_web_link(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
 impl Trip {
     /// The place with `id`, if any.
     pub fn place(&self, id: &str) -> Option<&Place> {

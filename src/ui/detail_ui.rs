@@ -16,12 +16,14 @@ pub fn detail_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
         return;
     };
     let tokens = Tokens::for_visuals(ui.visuals());
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        match state.selection.and_then(|i| Some((i, trip.events.get(i)?))) {
-            Some((index, event)) => event_ui(ui, trip, chronology, index, event, &tokens, commands),
-            None => overview_ui(ui, trip, chronology, commands),
-        }
-    });
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            match state.selection.and_then(|i| Some((i, trip.events.get(i)?))) {
+                Some((index, event)) => event_ui(ui, trip, chronology, index, event, &tokens, commands),
+                None => overview_ui(ui, trip, chronology, commands),
+            }
+        });
 }
 
 fn event_ui(
@@ -34,10 +36,18 @@ fn event_ui(
     commands: &mut Commands,
 ) {
     ui.horizontal(|ui| {
-        if ui.button("◀ Previous").on_hover_text("Previous event (Left arrow)").clicked() {
+        if ui
+            .button("◀ Previous")
+            .on_hover_text("Previous event (Left arrow)")
+            .clicked()
+        {
             commands.send(Command::Step(-1));
         }
-        if ui.button("Next ▶").on_hover_text("Next event (Right arrow)").clicked() {
+        if ui
+            .button("Next ▶")
+            .on_hover_text("Next event (Right arrow)")
+            .clicked()
+        {
             commands.send(Command::Step(1));
         }
         if let Some(position) = chronology.position(index) {
@@ -45,18 +55,30 @@ fn event_ui(
         }
     });
     ui.add_space(theme::SECTION_SPACING);
-    ui.label(RichText::new(event.kind.label().to_uppercase()).color(theme::kind_colour(event.kind)).strong());
+    ui.label(
+        RichText::new(event.kind.label().to_uppercase())
+            .color(theme::kind_colour(event.kind))
+            .strong(),
+    );
     ui.label(RichText::new(&event.title).size(theme::TITLE_SIZE).strong());
     let place = trip.place(&event.place);
     if let Some(resolved) = chronology.event(index) {
         let place_name = place.map_or("", |p| p.name.as_str());
         ui.label(
-            RichText::new(format!("{} · {place_name} · {}", describe_dates(resolved), describe_offset(resolved)))
-                .color(tokens.weak_text),
+            RichText::new(format!(
+                "{} · {place_name} · {}",
+                describe_dates(resolved),
+                describe_offset(resolved)
+            ))
+            .color(tokens.weak_text),
         );
     }
     if let Some(place) = place {
-        let alt = if place.alt_names.is_empty() { String::new() } else { format!(" ({})", place.alt_names.join(", ")) };
+        let alt = if place.alt_names.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", place.alt_names.join(", "))
+        };
         ui.label(RichText::new(format!("{}{alt} · {}", place.name, place.country)).color(tokens.weak_text));
     }
     ui.add_space(theme::SECTION_SPACING);
@@ -125,7 +147,11 @@ fn quote_ui(ui: &mut Ui, trip: &Trip, quote: &crate::model::Quote, tokens: &Toke
         .stroke(Stroke::NONE);
     let response = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(RichText::new(format!("“{}”", quote.text)).size(theme::QUOTE_SIZE).italics());
+        ui.label(
+            RichText::new(format!("“{}”", quote.text))
+                .size(theme::QUOTE_SIZE)
+                .italics(),
+        );
         let speaker = trip.person(&quote.speaker);
         let who = match speaker {
             Some(p) if !p.role.is_empty() => format!("— {}, {}", p.name, p.role),
@@ -140,7 +166,10 @@ fn quote_ui(ui: &mut Ui, trip: &Trip, quote: &crate::model::Quote, tokens: &Toke
             source_ui(ui, source);
         }
     });
-    let bar = egui::Rect::from_min_max(response.response.rect.left_top(), response.response.rect.left_bottom() + egui::vec2(3.0, 0.0));
+    let bar = egui::Rect::from_min_max(
+        response.response.rect.left_top(),
+        response.response.rect.left_bottom() + egui::vec2(3.0, 0.0),
+    );
     ui.painter().rect_filled(bar, 0.0, tokens.quote_bar);
     ui.add_space(6.0);
 }
@@ -154,8 +183,9 @@ fn source_ui(ui: &mut Ui, source: &crate::model::Source) {
         text = format!("{text}, {}", source.date);
     }
     // Only web links open; anything else was already rejected by validation.
-    if source.url.starts_with("https://") || source.url.starts_with("http://") {
-        ui.hyperlink_to(format!("📄 {text}"), &source.url).on_hover_text(&source.url);
+    if crate::model::trip::is_web_link(&source.url) {
+        ui.hyperlink_to(format!("📄 {text}"), &source.url)
+            .on_hover_text(&source.url);
     } else {
         ui.label(format!("📄 {text}"));
     }
@@ -174,9 +204,14 @@ fn overview_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, commands: &mut
     ui.label(trip.summary.trim());
     section_heading_ui(ui, "Stops");
     for stop in &chronology.stops {
-        let Some(place) = trip.places.get(stop.place) else { continue };
+        let Some(place) = trip.places.get(stop.place) else {
+            continue;
+        };
         let first = stop.events.first().copied();
-        let date = first.and_then(|i| chronology.event(i)).map(describe_dates).unwrap_or_default();
+        let date = first
+            .and_then(|i| chronology.event(i))
+            .map(describe_dates)
+            .unwrap_or_default();
         if ui
             .link(format!("{}. {} — {}", stop.number, place.name, date))
             .on_hover_text(format!("{} events", stop.events.len()))

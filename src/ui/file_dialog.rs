@@ -46,8 +46,12 @@ impl FileDialog {
                     .flatten()
                     .map(|e| (e.path(), e.path().is_dir()))
                     .filter(|(path, is_dir)| {
-                        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-                        let trip_file = matches!(path.extension().and_then(|e| e.to_str()), Some("toml" | "json"));
+                        let hidden = path
+                            .file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.starts_with('.'));
+                        let trip_file =
+                            matches!(path.extension().and_then(|e| e.to_str()), Some("toml" | "json"));
                         !hidden && (*is_dir || trip_file)
                     })
                     .collect();
@@ -76,7 +80,8 @@ impl FileDialog {
                     {
                         self.enter(&parent);
                     }
-                    let field = ui.add(egui::TextEdit::singleline(&mut self.typed).desired_width(f32::INFINITY));
+                    let field =
+                        ui.add(egui::TextEdit::singleline(&mut self.typed).desired_width(f32::INFINITY));
                     if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                         let typed = PathBuf::from(&self.typed);
                         if typed.is_dir() {
@@ -93,8 +98,15 @@ impl FileDialog {
                 let mut enter = None;
                 egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
                     for (path, is_dir) in &self.entries {
-                        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                        let label = if *is_dir { format!("📁 {name}") } else { format!("📄 {name}") };
+                        let name = path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        let label = if *is_dir {
+                            format!("📁 {name}")
+                        } else {
+                            format!("📄 {name}")
+                        };
                         if ui.selectable_label(false, label).clicked() {
                             if *is_dir {
                                 enter = Some(path.clone());

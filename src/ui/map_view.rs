@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use egui::{Align2, Rect, Sense, Stroke, Ui, Vec2, Role, WidgetInfo, vec2};
+use egui::{Align2, Rect, Role, Sense, Stroke, Ui, Vec2, WidgetInfo, vec2};
 use walkers::{Map, MapMemory, Plugin, Position, Projector, lat_lon};
 
 use super::theme::{self, Tokens};
@@ -67,7 +67,10 @@ impl MapView {
         let [x0, y1] = to_mercator([bounds.min.lon_deg, bounds.min.lat_deg]);
         let [x1, y0] = to_mercator([bounds.max.lon_deg, bounds.max.lat_deg]);
         // Leave room for labels and markers around the edge.
-        let (width, height) = ((size.x - 160.0).max(64.0) as f64, (size.y - 100.0).max(64.0) as f64);
+        let (width, height) = (
+            (size.x - 160.0).max(64.0) as f64,
+            (size.y - 100.0).max(64.0) as f64,
+        );
         let zoom_x = (width / (256.0 * (x1 - x0).max(1e-9))).log2();
         let zoom_y = (height / (256.0 * (y1 - y0).max(1e-9))).log2();
         let zoom = zoom_x.min(zoom_y).clamp(1.0, 12.0);
@@ -127,14 +130,19 @@ impl MapView {
             return;
         }
         self.followed_selection = state.selection;
-        let Some((_, chronology)) = state.trip() else { return };
+        let Some((_, chronology)) = state.trip() else {
+            return;
+        };
         let target = state
             .selection
             .and_then(|i| chronology.event(i))
             .and_then(|e| chronology.places.get(e.place).copied().flatten())
             .map(|p| p.location);
         if let Some(to) = target {
-            let from = self.memory.detached().map_or(self.centre, |p| LatLon::new(p.y(), p.x()));
+            let from = self
+                .memory
+                .detached()
+                .map_or(self.centre, |p| LatLon::new(p.y(), p.x()));
             self.flight = Some(Flight {
                 from,
                 to,
@@ -146,7 +154,10 @@ impl MapView {
 
 fn from_mercator([x, y]: [f64; 2]) -> LatLon {
     let lon = x * 360.0 - 180.0;
-    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y)).sinh().atan().to_degrees();
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y))
+        .sinh()
+        .atan()
+        .to_degrees();
     LatLon::new(lat, lon)
 }
 
@@ -154,7 +165,7 @@ fn controls_ui(ui: &mut Ui, rect: Rect, commands: &mut Commands) {
     let area = Rect::from_min_size(rect.left_top() + vec2(10.0, 10.0), vec2(120.0, 30.0));
     ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
         if ui
-            .button("⛶ Fit trip")
+            .button("Fit trip")
             .on_hover_text("Show the whole trip on the map")
             .clicked()
         {
@@ -164,7 +175,10 @@ fn controls_ui(ui: &mut Ui, rect: Rect, commands: &mut Commands) {
 }
 
 fn attribution_ui(ui: &Ui, rect: Rect, tokens: &Tokens) {
-    let text = format!("{} · City data © GeoNames, CC BY 4.0", crate::basemap::ATTRIBUTION);
+    let text = format!(
+        "{} · City data © GeoNames, CC BY 4.0",
+        crate::basemap::ATTRIBUTION
+    );
     let painter = ui.painter_at(rect);
     let galley = painter.layout_no_wrap(text, egui::FontId::proportional(10.0), tokens.map_text);
     let pos = rect.right_bottom() - galley.size() - vec2(6.0, 4.0);
@@ -183,7 +197,13 @@ struct StopsPlugin<'a> {
 }
 
 impl Plugin for StopsPlugin<'_> {
-    fn run(self: Box<Self>, ui: &mut Ui, _response: &egui::Response, projector: &Projector, _memory: &MapMemory) {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        _response: &egui::Response,
+        projector: &Projector,
+        _memory: &MapMemory,
+    ) {
         let painter = ui.painter().clone();
         let locations: Vec<LatLon> = self.chronology.stop_locations().collect();
         let route = Stroke::new(theme::ROUTE_WIDTH, self.tokens.route);
@@ -196,11 +216,15 @@ impl Plugin for StopsPlugin<'_> {
             painter.add(egui::Shape::line(points, route));
         }
 
-        let selected_stop = self.selection.and_then(|i| self.chronology.stop_of(i)).map(|s| s.number);
+        let selected_stop = self
+            .selection
+            .and_then(|i| self.chronology.stop_of(i))
+            .map(|s| s.number);
         for stop in &self.chronology.stops {
-            let (Some(place), Some(Some(resolved))) =
-                (self.trip.places.get(stop.place), self.chronology.places.get(stop.place))
-            else {
+            let (Some(place), Some(Some(resolved))) = (
+                self.trip.places.get(stop.place),
+                self.chronology.places.get(stop.place),
+            ) else {
                 continue;
             };
             let centre = projector.project(to_position(resolved.location)).to_pos2();
@@ -218,7 +242,12 @@ impl Plugin for StopsPlugin<'_> {
             if selected {
                 painter.circle_filled(centre, radius + 5.0, self.tokens.selection);
             }
-            painter.circle(centre, radius, theme::kind_colour(kind), Stroke::new(2.0, self.tokens.halo));
+            painter.circle(
+                centre,
+                radius,
+                theme::kind_colour(kind),
+                Stroke::new(2.0, self.tokens.halo),
+            );
             painter.text(
                 centre,
                 Align2::CENTER_CENTER,
@@ -226,7 +255,12 @@ impl Plugin for StopsPlugin<'_> {
                 egui::FontId::proportional(theme::MAP_LABEL_SIZE - 1.0),
                 theme::on_kind_colour(),
             );
-            halo_text(&painter, centre + vec2(radius + 6.0, 0.0), &place.name, self.tokens);
+            halo_text(
+                &painter,
+                centre + vec2(radius + 6.0, 0.0),
+                &place.name,
+                self.tokens,
+            );
             let response = response.on_hover_ui(|ui| stop_tooltip_ui(ui, self.trip, stop));
             if response.clicked() {
                 self.commands.send(Command::Select(first_event));

@@ -32,7 +32,11 @@ pub fn problems_window_ui(ctx: &Context, report: &Report, commands: &mut Command
                         (Some(line), Some(column)) => format!("{}:{line}:{column}", report.file.display()),
                         _ => report.file.display().to_string(),
                     };
-                    ui.label(RichText::new(format!("{label}: {}", d.message)).color(colour).strong());
+                    ui.label(
+                        RichText::new(format!("{label}: {}", d.message))
+                            .color(colour)
+                            .strong(),
+                    );
                     ui.label(RichText::new(format!("  --> {position}")).monospace());
                     ui.label(format!("help: {}", d.help));
                     ui.add_space(6.0);

@@ -42,13 +42,13 @@ pub const MARKER_RADIUS: f32 = 11.0;
 /// Width of route lines, in points.
 pub const ROUTE_WIDTH: f32 = 2.5;
 /// Height of one event lane on the timeline, in points.
-pub const LANE_HEIGHT: f32 = 22.0;
+pub const LANE_HEIGHT: f32 = 21.0;
 /// Height of the timeline's date axis, in points.
 pub const AXIS_HEIGHT: f32 = 22.0;
 /// Default width of the detail panel, in points.
 pub const DETAIL_PANEL_WIDTH: f32 = 380.0;
 /// Height of the timeline panel, in points.
-pub const TIMELINE_HEIGHT: f32 = 150.0;
+pub const TIMELINE_HEIGHT: f32 = 200.0;
 /// Inner margin of panels, in points.
 pub const PANEL_MARGIN: f32 = 10.0;
 /// Space between sections of the detail panel, in points.
@@ -71,7 +71,11 @@ pub fn body_font() -> FontId {
 impl Tokens {
     /// The tokens for `visuals` (light or dark).
     pub fn for_visuals(visuals: &Visuals) -> Self {
-        if visuals.dark_mode { Self::dark() } else { Self::light() }
+        if visuals.dark_mode {
+            Self::dark()
+        } else {
+            Self::light()
+        }
     }
 
     /// Light mode: pale sea, warm land.

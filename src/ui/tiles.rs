@@ -64,7 +64,11 @@ impl OfflineTiles {
         let name = format!("basemap-{}-{}-{}", id.zoom, id.x, id.y);
         let texture = self.ctx.load_texture(name, image, TextureOptions::LINEAR);
         if self.cache.len() >= MAX_CACHED_TILES
-            && let Some(oldest) = self.cache.iter().min_by_key(|(_, (_, used))| *used).map(|(k, _)| *k)
+            && let Some(oldest) = self
+                .cache
+                .iter()
+                .min_by_key(|(_, (_, used))| *used)
+                .map(|(k, _)| *k)
         {
             self.cache.remove(&oldest);
         }

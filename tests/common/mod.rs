@@ -77,7 +77,13 @@ pub fn located(checked: &Checked) -> Vec<(usize, usize, String)> {
     checked
         .report
         .located()
-        .map(|l| (l.line.unwrap_or(0), l.column.unwrap_or(0), l.diagnostic.message.clone()))
+        .map(|l| {
+            (
+                l.line.unwrap_or(0),
+                l.column.unwrap_or(0),
+                l.diagnostic.message.clone(),
+            )
+        })
         .collect()
 }
 
@@ -89,7 +95,13 @@ pub fn assert_single_error(text: &str, line: usize, column: usize, message: &str
         .report
         .located()
         .filter(|l| l.diagnostic.severity == itinera::model::Severity::Error)
-        .map(|l| (l.line.unwrap_or(0), l.column.unwrap_or(0), l.diagnostic.message.clone()))
+        .map(|l| {
+            (
+                l.line.unwrap_or(0),
+                l.column.unwrap_or(0),
+                l.diagnostic.message.clone(),
+            )
+        })
         .collect();
     assert_eq!(errors.len(), 1, "expected one error, got {errors:#?}");
     let (l, c, m) = &errors[0];
