@@ -232,3 +232,42 @@ fn json_files_get_the_same_checks_with_positions() {
     assert_eq!((all[0].0, all[0].1), (5, column));
     assert!(all[0].2.contains("latitude 95 is out of range"));
 }
+
+#[test]
+fn a_missing_coordinate_is_an_error_not_zero() {
+    let checked = check_toml(&broken("lon = 71.44598\n", ""));
+    let all = located(&checked);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0].2, "place `astana` has no longitude");
+    assert_eq!(all[0].0, 5, "points at the [[places]] table");
+}
+
+#[test]
+fn a_misspelt_timezone_gets_the_nearest_names() {
+    let checked = check_toml(&broken(
+        "timezone = \"Europe/London\"",
+        "timezone = \"Europe/Londn\"",
+    ));
+    assert_eq!(
+        checked.report.diagnostics[0].help,
+        "did you mean \"Europe/London\"?"
+    );
+}
+
+#[test]
+fn no_truncation_of_a_valid_file_makes_the_checker_panic() {
+    // Every prefix is some kind of broken file: the checker must report, never panic.
+    for (end, _) in VALID_TRIP.char_indices() {
+        let checked = check_toml(&VALID_TRIP[..end]);
+        let _ = checked.report.render();
+    }
+    let json = serde_json::to_string_pretty(&check_toml(VALID_TRIP).trip.expect("parses")).expect("json");
+    for (end, _) in json.char_indices() {
+        let checked = itinera::format::check_text(
+            std::path::Path::new("t.json"),
+            itinera::format::FileFormat::Json,
+            json[..end].to_owned(),
+        );
+        let _ = checked.report.render();
+    }
+}

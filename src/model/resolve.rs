@@ -12,7 +12,7 @@ use chrono_tz::Tz;
 use super::chronology::{Chronology, ResolvedEvent, ResolvedPlace};
 use super::geo::LatLon;
 use super::problem::{FieldPath, Problem, Severity};
-use super::refs::{IdIndex, check_ids};
+use super::refs::{IdIndex, check_ids, edit_distance};
 use super::time::{TimeParseError, TripTime};
 use super::trip::{Event, FORMAT_VERSION, Place, Trip, is_web_link};
 
@@ -155,23 +155,8 @@ struct Refs<'a> {
 fn check_place(path: &FieldPath, place: &Place, problems: &mut Vec<Problem>) -> Option<ResolvedPlace> {
     require_text(&path.key("name"), &place.name, "place", "name", problems);
     check_country(&path.key("country"), &place.country, false, problems);
-    let mut valid = true;
-    if !(place.lat.is_finite() && (-90.0..=90.0).contains(&place.lat)) {
-        valid = false;
-        problems.push(Problem::error(
-            path.key("lat"),
-            format!("latitude {} is out of range", place.lat),
-            "latitude is in degrees from -90 (south pole) to 90 (north pole); did you swap lat and lon?",
-        ));
-    }
-    if !(place.lon.is_finite() && (-180.0..=180.0).contains(&place.lon)) {
-        valid = false;
-        problems.push(Problem::error(
-            path.key("lon"),
-            format!("longitude {} is out of range", place.lon),
-            "longitude is in degrees from -180 (west) to 180 (east)",
-        ));
-    }
+    let lat = check_coordinate(&path.key("lat"), place, Axis::Latitude, problems);
+    let lon = check_coordinate(&path.key("lon"), place, Axis::Longitude, problems);
     let tz = match Tz::from_str(&place.timezone) {
         Ok(tz) => Some(tz),
         Err(_) => {
@@ -187,34 +172,69 @@ fn check_place(path: &FieldPath, place: &Place, problems: &mut Vec<Problem>) -> 
             None
         }
     };
-    let location = LatLon::new(place.lat, place.lon);
-    (valid && location.is_valid()).then_some(())?;
+    let location = LatLon::new(lat?, lon?);
     tz.map(|tz| ResolvedPlace { location, tz })
+}
+
+/// Which coordinate of a place.
+#[derive(Clone, Copy)]
+enum Axis {
+    Latitude,
+    Longitude,
+}
+
+/// The place's latitude or longitude if present and in range; otherwise report why.
+fn check_coordinate(path: &FieldPath, place: &Place, axis: Axis, problems: &mut Vec<Problem>) -> Option<f64> {
+    let (value, key, name, limit, help) = match axis {
+        Axis::Latitude => (
+            place.lat,
+            "lat",
+            "latitude",
+            90.0,
+            "latitude is in degrees from -90 (south pole) to 90 (north pole); did you swap lat and lon?",
+        ),
+        Axis::Longitude => (
+            place.lon,
+            "lon",
+            "longitude",
+            180.0,
+            "longitude is in degrees from -180 (west) to 180 (east)",
+        ),
+    };
+    match value {
+        Some(v) if v.is_finite() && (-limit..=limit).contains(&v) => Some(v),
+        Some(v) => {
+            problems.push(Problem::error(
+                path.clone(),
+                format!("{name} {v} is out of range"),
+                help,
+            ));
+            None
+        }
+        None => {
+            problems.push(Problem::error(
+                path.clone(),
+                format!("place `{}` has no {name}", place.id),
+                format!("add `{key} = …` in decimal degrees; a missing coordinate is never taken as 0"),
+            ));
+            None
+        }
+    }
 }
 
 fn timezone_help(written: &str) -> String {
     let lower = written.to_ascii_lowercase();
-    let city = lower.rsplit('/').next().unwrap_or_default();
-    let close: Vec<&str> = chrono_tz::TZ_VARIANTS
+    let mut close: Vec<(usize, &str)> = chrono_tz::TZ_VARIANTS
         .iter()
-        .map(|tz| tz.name())
-        .filter(|name| {
-            let name = name.to_ascii_lowercase();
-            name == lower || (!city.is_empty() && name.ends_with(city))
-        })
-        .take(3)
+        .map(|tz| (edit_distance(&tz.name().to_ascii_lowercase(), &lower), tz.name()))
+        .filter(|(distance, _)| *distance <= 3)
         .collect();
-    if close.is_empty() {
+    close.sort_unstable();
+    if written.is_empty() || close.is_empty() {
         "use an IANA timezone name such as \"Asia/Almaty\" or \"Europe/London\"".to_owned()
     } else {
-        format!(
-            "did you mean {}?",
-            close
-                .iter()
-                .map(|n| format!("\"{n}\""))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        )
+        let names: Vec<String> = close.iter().take(3).map(|(_, n)| format!("\"{n}\"")).collect();
+        format!("did you mean {}?", names.join(" or "))
     }
 }
 

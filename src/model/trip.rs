@@ -47,10 +47,13 @@ pub struct Place {
     pub alt_names: Vec<String>,
     /// ISO 3166-1 alpha-2 country code, e.g. `KZ`.
     pub country: String,
-    /// Latitude in degrees, -90..=90.
-    pub lat: f64,
-    /// Longitude in degrees, -180..=180.
-    pub lon: f64,
+    /// Latitude in degrees, -90..=90. Optional only so that a missing value is reported
+    /// instead of silently becoming 0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude in degrees, -180..=180 (see `lat`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
     /// IANA timezone name, e.g. `Asia/Almaty`; local times at this place are in this zone.
     pub timezone: String,
 }

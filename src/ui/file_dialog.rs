@@ -80,8 +80,10 @@ impl FileDialog {
                     {
                         self.enter(&parent);
                     }
-                    let field =
-                        ui.add(egui::TextEdit::singleline(&mut self.typed).desired_width(f32::INFINITY));
+                    let label = ui.label("Path:");
+                    let field = ui
+                        .add(egui::TextEdit::singleline(&mut self.typed).desired_width(f32::INFINITY))
+                        .labelled_by(label.id);
                     if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                         let typed = PathBuf::from(&self.typed);
                         if typed.is_dir() {
