@@ -83,21 +83,3 @@ fn arrow_keys_step_through_events_in_time_order() {
     harness.run();
     assert_eq!(selected_id(&harness).as_deref(), Some("london-hammond"));
 }
-
-#[test]
-fn a_broken_file_shows_its_problems_in_the_app() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("broken.toml");
-    let text = std::fs::read_to_string(itinera::BUNDLED_TRIP)
-        .expect("bundled trip")
-        .replacen("lat = 51.1801", "lat = 151.1801", 1);
-    std::fs::write(&path, text).expect("write");
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(400)
-        .build_eframe(move |cc| App::new(cc, Some(path)));
-    harness.run();
-    assert!(harness.state().state().open.is_none());
-    harness.get_by_label_contains("error: latitude 151.1801 is out of range");
-    harness.get_by_label_contains("broken.toml:");
-}

@@ -85,15 +85,27 @@ fn dropping_a_trip_file_on_the_window_opens_it() {
     assert_eq!(open_title(&harness).as_deref(), Some("Dropped trip"));
 }
 
+/// A file with a latitude out of range and no longitude.
+fn broken_file(dir: &Path) -> PathBuf {
+    let broken = dir.join("broken.toml");
+    let text = "format = 1\ntitle = \"x\"\n[[places]]\nid = \"p\"\nlat = 200\n";
+    std::fs::write(&broken, text).expect("write");
+    broken
+}
+
+#[test]
+fn a_broken_file_given_at_start_shows_its_problems_and_opens_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let harness = app_with(broken_file(dir.path()));
+    assert!(harness.state().state().open.is_none());
+    harness.get_by_label_contains("error: latitude 200 is out of range");
+    harness.get_by_label_contains("broken.toml:5:7");
+}
+
 #[test]
 fn a_broken_file_shows_its_problems_and_keeps_the_open_trip() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let broken = dir.path().join("broken.toml");
-    std::fs::write(
-        &broken,
-        "format = 1\ntitle = \"x\"\n[[places]]\nid = \"p\"\nlat = 200\n",
-    )
-    .expect("write");
+    let broken = broken_file(dir.path());
     let mut harness = app_with(itinera::BUNDLED_TRIP.into());
     harness.state_mut().send(Command::Open(broken));
     harness.run();

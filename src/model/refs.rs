@@ -8,11 +8,46 @@ use std::collections::HashMap;
 
 use super::problem::{FieldPath, Problem};
 
+/// The lists of a trip whose items have ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Collection {
+    /// `[[places]]`
+    Places,
+    /// `[[people]]`
+    People,
+    /// `[[sources]]`
+    Sources,
+    /// `[[events]]`
+    Events,
+}
+
+impl Collection {
+    /// The list's key in a trip file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Places => "places",
+            Self::People => "people",
+            Self::Sources => "sources",
+            Self::Events => "events",
+        }
+    }
+
+    /// What one item is called in messages.
+    pub fn item(self) -> &'static str {
+        match self {
+            Self::Places => "place",
+            Self::People => "person",
+            Self::Sources => "source",
+            Self::Events => "event",
+        }
+    }
+}
+
 /// The ids of one list (e.g. all places), for resolving references.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct IdIndex {
-    /// What the list holds, for messages ("place", "person").
-    what: &'static str,
+    /// Which list.
+    collection: Collection,
     /// Where each id is first defined.
     positions: HashMap<String, usize>,
 }
@@ -28,7 +63,7 @@ impl IdIndex {
         if let Some(position) = self.get(id) {
             return Some(position);
         }
-        let list = list_name(self.what);
+        let (list, what) = (self.collection.key(), self.collection.item());
         let mut known: Vec<&str> = self.positions.keys().map(String::as_str).collect();
         known.sort_by_key(|k| (edit_distance(k, id), *k));
         let help = match known.first() {
@@ -45,34 +80,24 @@ impl IdIndex {
             None => format!("add a [[{list}]] entry with id = \"{id}\""),
         };
         let message = if id.is_empty() {
-            format!("empty {} reference", self.what)
+            format!("empty {what} reference")
         } else {
-            format!("unknown {} `{id}`", self.what)
+            format!("unknown {what} `{id}`")
         };
         problems.push(Problem::error(path.clone(), message, help));
         None
     }
 }
 
-/// The list name in a trip file for items of kind `what`.
-fn list_name(what: &str) -> &'static str {
-    match what {
-        "place" => "places",
-        "person" => "people",
-        "source" => "sources",
-        _ => "events",
-    }
-}
-
-/// Index the ids of one list at `list_path`, reporting empty and duplicate ids.
+/// Index the ids of one list, reporting empty and duplicate ids.
 pub fn check_ids<'a>(
-    list_path: &FieldPath,
+    collection: Collection,
     ids: impl Iterator<Item = &'a str>,
-    what: &'static str,
     problems: &mut Vec<Problem>,
 ) -> IdIndex {
+    let (list_path, what) = (FieldPath::root().key(collection.key()), collection.item());
     let mut index = IdIndex {
-        what,
+        collection,
         positions: HashMap::new(),
     };
     for (i, id) in ids.enumerate() {
@@ -89,7 +114,7 @@ pub fn check_ids<'a>(
                 format!("duplicate {what} id `{id}`"),
                 format!(
                     "ids must be unique; `{id}` is already used by {}[{first}]",
-                    list_name(what)
+                    collection.key()
                 ),
             ));
         } else {

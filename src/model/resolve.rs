@@ -12,7 +12,7 @@ use chrono_tz::Tz;
 use super::chronology::{Chronology, ResolvedEvent, ResolvedPlace};
 use super::geo::LatLon;
 use super::problem::{FieldPath, Problem, Severity};
-use super::refs::{IdIndex, check_ids, edit_distance};
+use super::refs::{Collection, IdIndex, check_ids, edit_distance};
 use super::time::{TimeParseError, TripTime};
 use super::trip::{Event, FORMAT_VERSION, Place, Trip, is_web_link};
 
@@ -57,27 +57,23 @@ pub fn resolve(trip: &Trip) -> Resolution {
     }
 
     let places = check_ids(
-        &root.key("places"),
+        Collection::Places,
         trip.places.iter().map(|p| p.id.as_str()),
-        "place",
         &mut problems,
     );
     let people = check_ids(
-        &root.key("people"),
+        Collection::People,
         trip.people.iter().map(|p| p.id.as_str()),
-        "person",
         &mut problems,
     );
     let sources = check_ids(
-        &root.key("sources"),
+        Collection::Sources,
         trip.sources.iter().map(|s| s.id.as_str()),
-        "source",
         &mut problems,
     );
     let events = check_ids(
-        &root.key("events"),
+        Collection::Events,
         trip.events.iter().map(|e| e.id.as_str()),
-        "event",
         &mut problems,
     );
 
