@@ -16,6 +16,9 @@ use crate::ui::map_view::MapView;
 use crate::ui::theme::{self, Tokens};
 use crate::ui::{detail_ui, problems_ui, timeline_ui};
 
+/// Storage key of the remembered online-layer setting.
+const ONLINE_TILES_KEY: &str = "online_tiles";
+
 /// Ctrl+O (Cmd+O on macOS).
 const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 
@@ -47,12 +50,24 @@ impl App {
             Some(path) => AppState::with_file(&path),
             None => AppState::default(),
         };
+        let mut map = MapView::new(ctx, Arc::new(basemap));
+        // The online layer is off unless the user turned it on in an earlier session.
+        let online = cc
+            .storage
+            .and_then(|s| s.get_string(ONLINE_TILES_KEY))
+            .is_some_and(|v| v == "on");
+        map.set_online(ctx, online);
         Self {
             state,
             commands: Commands::default(),
-            map: MapView::new(ctx, Arc::new(basemap)),
+            map,
             dialog: None,
         }
+    }
+
+    /// Whether OpenStreetMap tiles are shown (off by default).
+    pub fn online_tiles(&self) -> bool {
+        self.map.online()
     }
 
     /// The application state, for tests and embedding.
@@ -65,13 +80,24 @@ impl App {
         self.map.zoom()
     }
 
+    /// The geographic centre of the map view.
+    pub fn map_centre(&self) -> crate::model::LatLon {
+        self.map.centre()
+    }
+
     /// Queue a command as if the user had asked for it.
     pub fn send(&mut self, command: Command) {
         self.commands.send(command);
     }
 
+    /// Basemap tiles still being drawn in the background.
+    pub fn tiles_pending(&self) -> usize {
+        self.map.tiles_pending()
+    }
+
     fn shortcuts(&mut self, ui: &Ui) {
-        let typing = ui.ctx().egui_wants_keyboard_input();
+        // Typing in a field, or a focused map (which pans with the arrows), keeps the keys.
+        let typing = ui.ctx().text_edit_focused() || self.map.has_focus(ui.ctx());
         ui.input_mut(|input| {
             if input.consume_shortcut(&OPEN_SHORTCUT) {
                 self.commands.send(Command::ShowOpenDialog);
@@ -134,6 +160,11 @@ impl App {
 }
 
 impl eframe::App for App {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let online = if self.map.online() { "on" } else { "off" };
+        storage.set_string(ONLINE_TILES_KEY, online.to_owned());
+    }
+
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.shortcuts(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));

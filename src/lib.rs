@@ -18,6 +18,7 @@ pub mod basemap;
 pub mod cli;
 pub mod command;
 pub mod format;
+pub mod gazetteer;
 pub mod model;
 pub mod state;
 pub mod ui;

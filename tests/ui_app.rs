@@ -83,3 +83,54 @@ fn arrow_keys_step_through_events_in_time_order() {
     harness.run();
     assert_eq!(selected_id(&harness).as_deref(), Some("london-hammond"));
 }
+
+#[test]
+fn arrow_keys_still_step_after_clicking_a_timeline_event() {
+    let mut harness = kerry_app();
+    harness.get_by_label("Speech at Nazarbayev University").click();
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("astana-locomotive"));
+}
+
+#[test]
+fn with_the_map_focused_arrow_keys_pan_instead_of_stepping() {
+    let mut harness = kerry_app();
+    harness.key_press(Key::Home);
+    harness.run();
+    harness.get_by_label("Fit trip").click();
+    harness.run();
+    // Click on empty map (top middle of the map area) to give it focus.
+    harness.drag_at(egui::pos2(500.0, 60.0));
+    harness.drop_at(egui::pos2(500.0, 60.0));
+    harness.run();
+    let before = harness.state().map_centre();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(
+        selected_id(&harness).as_deref(),
+        Some("bishkek-embassy"),
+        "no step while the map has focus"
+    );
+    assert!(
+        harness.state().map_centre().lon_deg > before.lon_deg + 1.0,
+        "the map panned east"
+    );
+    let zoom = harness.state().map_zoom();
+    harness.key_press(Key::Plus);
+    harness.run();
+    assert!((harness.state().map_zoom() - zoom - 1.0).abs() < 1e-6);
+}
+
+#[test]
+fn the_zoom_buttons_change_the_zoom_by_one() {
+    let mut harness = kerry_app();
+    let zoom = harness.state().map_zoom();
+    harness.get_by_label(" + ").click();
+    harness.run();
+    assert!((harness.state().map_zoom() - zoom - 1.0).abs() < 1e-6);
+    harness.get_by_label(" − ").click();
+    harness.run();
+    assert!((harness.state().map_zoom() - zoom).abs() < 1e-6);
+}

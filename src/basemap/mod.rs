@@ -7,8 +7,10 @@
 //! on either side, so Russia, Fiji and Antarctica never smear across the map. The 1:110m data is
 //! used at world zooms and the 1:50m data from zoom 3.
 
+pub mod labels;
 pub mod render;
 pub mod topojson;
+pub mod worker;
 
 use topojson::{DecodeError, LonLat};
 
@@ -22,6 +24,7 @@ const COUNTRIES_110M: &[u8] = include_bytes!("../../assets/basemap/countries-110
 const COUNTRIES_50M: &[u8] = include_bytes!("../../assets/basemap/countries-50m.json");
 const LAKES_50M: &[u8] = include_bytes!("../../assets/basemap/lakes-50m.geojson");
 const BALKHASH_110M: &[u8] = include_bytes!("../../assets/basemap/balkhash_110m.geojson");
+const RIVERS_50M: &[u8] = include_bytes!("../../assets/basemap/rivers-50m.geojson");
 
 /// A point in normalised Web Mercator: `[x, y]`, both 0..1 across the world (x may wrap past).
 pub type Mercator = [f64; 2];
@@ -85,6 +88,10 @@ pub struct Basemap {
     pub coarse: Layer,
     /// 1:50m, from zoom 3.
     pub fine: Layer,
+    /// Rivers (1:50m), each with the zoom it appears from.
+    pub rivers: Vec<(Line, f64)>,
+    /// Country and city names, in no particular order.
+    pub labels: Vec<labels::MapLabel>,
 }
 
 impl Basemap {
@@ -93,11 +100,33 @@ impl Basemap {
         let mut lakes = topojson::decode_geojson_polygons(LAKES_50M)?;
         lakes.extend(topojson::decode_geojson_polygons(BALKHASH_110M)?);
         let lakes: Vec<Area> = lakes.iter().map(|rings| area(rings)).collect();
-        let mut coarse = layer_from_countries(COUNTRIES_110M)?;
-        let mut fine = layer_from_countries(COUNTRIES_50M)?;
+        let (mut coarse, _) = layer_from_countries(COUNTRIES_110M)?;
+        let (mut fine, countries) = layer_from_countries(COUNTRIES_50M)?;
         coarse.lakes.clone_from(&lakes);
         fine.lakes = lakes;
-        Ok(Self { coarse, fine })
+        let rivers = topojson::decode_geojson_lines(RIVERS_50M)?
+            .iter()
+            .flat_map(|(line, min_zoom)| {
+                split_at_antimeridian(line)
+                    .into_iter()
+                    .map(move |p| (p, *min_zoom))
+            })
+            .map(|(points, min_zoom)| {
+                let line = Line {
+                    bbox: bbox_of(&points),
+                    points,
+                };
+                (line, min_zoom)
+            })
+            .collect();
+        let mut labels = labels::country_labels(&countries);
+        labels.extend(labels::city_labels(&crate::gazetteer::cities(100_000)));
+        Ok(Self {
+            coarse,
+            fine,
+            rivers,
+            labels,
+        })
     }
 
     /// The layer to draw at tile zoom `zoom`.
@@ -106,7 +135,7 @@ impl Basemap {
     }
 }
 
-fn layer_from_countries(json: &[u8]) -> Result<Layer, DecodeError> {
+fn layer_from_countries(json: &[u8]) -> Result<(Layer, Vec<topojson::Country>), DecodeError> {
     let decoded = topojson::decode_countries(json)?;
     let land = decoded
         .countries
@@ -131,7 +160,7 @@ fn layer_from_countries(json: &[u8]) -> Result<Layer, DecodeError> {
             }
         }
     }
-    Ok(layer)
+    Ok((layer, decoded.countries))
 }
 
 /// Rings made continuous across ±180° and projected; a ring that circles the globe (Antarctica)

@@ -20,6 +20,8 @@ pub struct TileStyle {
     pub coast: [u8; 4],
     /// Country borders.
     pub border: [u8; 4],
+    /// Rivers.
+    pub river: [u8; 4],
 }
 
 /// Where a tile lies in normalised Mercator, and how to get from there to pixels.
@@ -86,6 +88,20 @@ pub fn render_tile(basemap: &Basemap, style: &TileStyle, zoom: u8, x: u32, y: u3
     pixmap.fill(Color::from_rgba8(r, g, b, a));
 
     fill_areas(&mut pixmap, &frame, &layer.land, &paint(style.land));
+    // Rivers sit on land under the lakes, so a river flowing into a lake ends at its shore.
+    let river_stroke = Stroke {
+        width: (0.4 + 0.12 * f32::from(zoom)).min(1.6),
+        line_cap: LineCap::Round,
+        line_join: LineJoin::Round,
+        ..Stroke::default()
+    };
+    let rivers: Vec<&Line> = basemap
+        .rivers
+        .iter()
+        .filter(|(_, min_zoom)| f64::from(zoom) + 1.0 >= *min_zoom)
+        .map(|(line, _)| line)
+        .collect();
+    stroke_lines(&mut pixmap, &frame, rivers, &paint(style.river), &river_stroke);
     fill_areas(&mut pixmap, &frame, &layer.lakes, &paint(style.water));
 
     // Lines get thicker as the map zooms in, so borders stay readable without crowding the world.
@@ -133,7 +149,13 @@ fn fill_areas(pixmap: &mut Pixmap, frame: &TileFrame, areas: &[Area], paint: &Pa
     }
 }
 
-fn stroke_lines(pixmap: &mut Pixmap, frame: &TileFrame, lines: &[Line], paint: &Paint<'_>, stroke: &Stroke) {
+fn stroke_lines<'a>(
+    pixmap: &mut Pixmap,
+    frame: &TileFrame,
+    lines: impl IntoIterator<Item = &'a Line>,
+    paint: &Paint<'_>,
+    stroke: &Stroke,
+) {
     let mut builder = PathBuilder::new();
     for line in lines {
         for dx in frame.shifts(&line.bbox, f64::from(stroke.width)) {

@@ -156,28 +156,55 @@ fn stitch_ring(ring: &[i64], arcs: &[Vec<LonLat>]) -> Result<Vec<LonLat>, Decode
     Ok(points)
 }
 
+/// Every feature's geometry type, coordinates and properties in a GeoJSON collection.
+fn features(json: &[u8]) -> Result<Vec<(String, Value, Value)>, DecodeError> {
+    let mut value: Value = serde_json::from_slice(json)?;
+    let features = match value.get_mut("features").map(Value::take) {
+        Some(Value::Array(features)) => features,
+        _ => Vec::new(),
+    };
+    Ok(features
+        .into_iter()
+        .filter_map(|mut feature| {
+            let properties = feature
+                .get_mut("properties")
+                .map(Value::take)
+                .unwrap_or(Value::Null);
+            let geometry = feature.get_mut("geometry")?;
+            let kind = geometry.get("type")?.as_str()?.to_owned();
+            let coordinates = geometry.get_mut("coordinates").map(Value::take)?;
+            Some((kind, coordinates, properties))
+        })
+        .collect())
+}
+
 /// The polygons (as rings) of every Polygon or MultiPolygon feature in a GeoJSON collection.
 pub fn decode_geojson_polygons(json: &[u8]) -> Result<Vec<Vec<Vec<LonLat>>>, DecodeError> {
-    let value: Value = serde_json::from_slice(json)?;
     let mut polygons = Vec::new();
-    let features = value
-        .get("features")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    for feature in features {
-        let Some(geometry) = feature.get("geometry") else {
-            continue;
-        };
-        let coordinates = geometry.get("coordinates").cloned().unwrap_or(Value::Null);
-        match geometry.get("type").and_then(Value::as_str) {
-            Some("Polygon") => polygons.push(serde_json::from_value(coordinates)?),
-            Some("MultiPolygon") => {
-                let many: Vec<Vec<Vec<LonLat>>> = serde_json::from_value(coordinates)?;
-                polygons.extend(many);
-            }
+    for (kind, coordinates, _) in features(json)? {
+        match kind.as_str() {
+            "Polygon" => polygons.push(serde_json::from_value(coordinates)?),
+            "MultiPolygon" => polygons.extend(serde_json::from_value::<Vec<Vec<Vec<LonLat>>>>(coordinates)?),
             _ => {}
         }
     }
     Ok(polygons)
+}
+
+/// The lines of every LineString or MultiLineString feature in a GeoJSON collection, each with
+/// the feature's numeric `min_zoom` property (0 when absent).
+pub fn decode_geojson_lines(json: &[u8]) -> Result<Vec<(Vec<LonLat>, f64)>, DecodeError> {
+    let mut lines = Vec::new();
+    for (kind, coordinates, properties) in features(json)? {
+        let min_zoom = properties.get("min_zoom").and_then(Value::as_f64).unwrap_or(0.0);
+        match kind.as_str() {
+            "LineString" => lines.push((serde_json::from_value(coordinates)?, min_zoom)),
+            "MultiLineString" => {
+                let many: Vec<Vec<LonLat>> = serde_json::from_value(coordinates)?;
+                lines.extend(many.into_iter().map(|line| (line, min_zoom)));
+            }
+            _ => {}
+        }
+    }
+    Ok(lines)
 }

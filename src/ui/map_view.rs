@@ -1,34 +1,58 @@
-//! The map: offline basemap, numbered stops, route legs, and the camera that follows selection.
+//! The map panel: camera, controls, and the layers drawn over the offline basemap.
 //!
 //! This is the only module that converts our [`LatLon`] into `walkers::Position`. The camera
-//! frames the whole trip when a trip opens (or on request) and glides to the selected stop when
-//! the selection moves to another place.
+//! frames the whole trip when a trip opens (or on request), glides to the selected stop when the
+//! selection moves to another place, and zooms into a cluster that is clicked. With the map
+//! focused (click it), arrow keys pan and +/− zoom; otherwise the arrow keys step events.
 
 use std::sync::Arc;
 
-use egui::{Align2, Rect, Role, Sense, Stroke, Ui, Vec2, WidgetInfo, vec2};
-use walkers::{Map, MapMemory, Plugin, Position, Projector, lat_lon};
+use egui::{Key, Rect, Ui, Vec2, vec2};
+use walkers::{Map, MapMemory, Position, lat_lon};
 
-use super::theme::{self, Tokens};
-use super::tiles::OfflineTiles;
+use super::map_layers::TripLayer;
+use super::map_overlay::{attribution_ui, controls_ui, scale_bar_ui};
+use super::online::OnlineLayer;
+use super::theme::Tokens;
+use super::tiles::{OfflineTiles, RecordingTiles};
 use crate::basemap::{Basemap, to_mercator};
-use crate::command::{Command, Commands};
-use crate::model::{Chronology, LatLon, Trip};
+use crate::command::Commands;
+use crate::model::{GeoBounds, LatLon};
 use crate::state::AppState;
 
 /// How long the camera takes to glide to a new selection, in seconds.
-const FLIGHT_SECS: f64 = 0.6;
+const FLIGHT_SECS: f64 = 0.7;
+/// Zoom limits of the map (the basemap has detail down to about zoom 10).
+pub const MIN_ZOOM: f64 = 1.0;
+/// See [`MIN_ZOOM`].
+pub const MAX_ZOOM: f64 = 12.0;
+/// How far one arrow key press pans, in points.
+const KEY_PAN_POINTS: f32 = 120.0;
 
 /// Convert our coordinates to the map widget's.
 pub fn to_position(p: LatLon) -> Position {
     lat_lon(p.lat_deg, p.lon_deg)
 }
 
-/// A camera move in progress.
+fn from_position(p: Position) -> LatLon {
+    LatLon::new(p.y(), p.x())
+}
+
+/// The inverse of [`to_mercator`].
+pub fn from_mercator([x, y]: [f64; 2]) -> LatLon {
+    let lon = x * 360.0 - 180.0;
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y))
+        .sinh()
+        .atan()
+        .to_degrees();
+    LatLon::new(lat, lon)
+}
+
+/// A camera move in progress: centre and zoom are eased together.
 #[derive(Clone, Copy, Debug)]
 struct Flight {
-    from: LatLon,
-    to: LatLon,
+    from: (LatLon, f64),
+    to: (LatLon, f64),
     start_secs: f64,
 }
 
@@ -36,9 +60,13 @@ struct Flight {
 pub struct MapView {
     memory: MapMemory,
     tiles: OfflineTiles,
+    basemap: Arc<Basemap>,
     centre: LatLon,
     followed_selection: Option<usize>,
     flight: Option<Flight>,
+    map_id: Option<egui::Id>,
+    seen_generation: u64,
+    online: OnlineLayer,
 }
 
 impl MapView {
@@ -49,10 +77,14 @@ impl MapView {
         let _ = memory.set_zoom(2.0);
         Self {
             memory,
-            tiles: OfflineTiles::new(ctx.clone(), basemap, tokens.tiles),
+            tiles: OfflineTiles::new(ctx.clone(), basemap.clone(), tokens.tiles),
+            basemap,
             centre: LatLon::new(40.0, 60.0),
             followed_selection: None,
             flight: None,
+            map_id: None,
+            seen_generation: 0,
+            online: OnlineLayer::default(),
         }
     }
 
@@ -61,71 +93,194 @@ impl MapView {
         self.memory.zoom()
     }
 
-    /// Frame every stop of the trip in a map of `size` points.
-    fn fit(&mut self, chronology: &Chronology, size: Vec2) {
-        let Some(bounds) = chronology.bounds() else { return };
+    /// The geographic centre of the view.
+    pub fn centre(&self) -> LatLon {
+        self.memory.detached().map_or(self.centre, from_position)
+    }
+
+    /// Whether OpenStreetMap tiles are drawn over the offline map.
+    pub fn online(&self) -> bool {
+        self.online.enabled()
+    }
+
+    /// Turn the online layer on or off.
+    pub fn set_online(&mut self, ctx: &egui::Context, on: bool) {
+        self.online.set_enabled(ctx, on);
+    }
+
+    /// Basemap tiles still being drawn.
+    pub fn tiles_pending(&self) -> usize {
+        self.tiles.pending()
+    }
+
+    /// Whether the map has keyboard focus (then it takes the arrow keys).
+    pub fn has_focus(&self, ctx: &egui::Context) -> bool {
+        self.map_id.is_some_and(|id| ctx.memory(|m| m.has_focus(id)))
+    }
+
+    /// The centre and zoom that frame `bounds` in a map of `size` points.
+    fn framing(bounds: &GeoBounds, size: Vec2) -> (LatLon, f64) {
         let [x0, y1] = to_mercator([bounds.min.lon_deg, bounds.min.lat_deg]);
         let [x1, y0] = to_mercator([bounds.max.lon_deg, bounds.max.lat_deg]);
-        // Leave room for labels and markers around the edge.
+        // Leave room for names and markers around the edge.
         let (width, height) = (
-            (size.x - 160.0).max(64.0) as f64,
-            (size.y - 100.0).max(64.0) as f64,
+            f64::from((size.x - 200.0).max(64.0)),
+            f64::from((size.y - 120.0).max(64.0)),
         );
         let zoom_x = (width / (256.0 * (x1 - x0).max(1e-9))).log2();
         let zoom_y = (height / (256.0 * (y1 - y0).max(1e-9))).log2();
-        let zoom = zoom_x.min(zoom_y).clamp(1.0, 12.0);
-        let _ = self.memory.set_zoom(zoom);
-        let centre_merc = [(x0 + x1) / 2.0, (y0 + y1) / 2.0];
-        self.centre = from_mercator(centre_merc);
-        self.memory.center_at(to_position(self.centre));
+        let zoom = zoom_x.min(zoom_y).clamp(MIN_ZOOM, 9.0);
+        (from_mercator([(x0 + x1) / 2.0, (y0 + y1) / 2.0]), zoom)
+    }
+
+    fn fly_to(&mut self, target: (LatLon, f64), now_secs: f64) {
+        self.flight = Some(Flight {
+            from: (self.centre(), self.zoom()),
+            to: target,
+            start_secs: now_secs,
+        });
+    }
+
+    fn jump_to(&mut self, (centre, zoom): (LatLon, f64)) {
+        self.centre = centre;
+        self.memory.center_at(to_position(centre));
+        let _ = self.memory.set_zoom(zoom.clamp(MIN_ZOOM, MAX_ZOOM));
         self.flight = None;
     }
 
     /// Draw the map and queue commands for clicks on it.
     pub fn ui(&mut self, ui: &mut Ui, state: &mut AppState, commands: &mut Commands) {
         let tokens = Tokens::for_visuals(ui.visuals());
+        let size = ui.available_size();
+        let now = ui.input(|i| i.time);
         self.tiles.begin_frame(tokens.tiles);
         if state.fit_map_requested {
-            if let Some((_, chronology)) = state.trip() {
-                self.fit(chronology, ui.available_size());
-            }
             state.fit_map_requested = false;
+            if let Some(bounds) = state.trip().and_then(|(_, c)| c.bounds()) {
+                let target = Self::framing(&bounds, size);
+                // A new trip appears framed at once; a re-fit of the same trip glides.
+                if self.seen_generation == state.generation {
+                    self.fly_to(target, now);
+                } else {
+                    self.jump_to(target);
+                }
+            }
+            self.seen_generation = state.generation;
             self.followed_selection = state.selection;
         }
-        self.follow_selection(ui, state);
+        self.follow_selection(state, now);
+        self.animate(ui, now);
 
-        let now = ui.input(|i| i.time);
-        if let Some(flight) = self.flight {
-            let t = ((now - flight.start_secs) / FLIGHT_SECS).clamp(0.0, 1.0);
-            let eased = 1.0 - (1.0 - t).powi(3);
-            self.centre = flight.from.geodesic_point_at(flight.to, eased);
-            self.memory.center_at(to_position(self.centre));
-            if t >= 1.0 {
-                self.flight = None;
-            } else {
-                ui.ctx().request_repaint();
-            }
+        let mut zoom_to = None;
+        let mut tiles = RecordingTiles {
+            inner: &mut self.tiles,
+            wanted: Default::default(),
+        };
+        let mut map = Map::new(Some(&mut tiles), &mut self.memory, to_position(self.centre));
+        if let Some(online) = self.online.tiles_mut() {
+            map = map.with_layer(online, 1.0);
         }
-
-        let mut map = Map::new(Some(&mut self.tiles), &mut self.memory, to_position(self.centre));
         if let Some((trip, chronology)) = state.trip() {
-            map = map.with_plugin(StopsPlugin {
+            map = map.with_plugin(TripLayer {
                 trip,
                 chronology,
                 selection: state.selection,
                 tokens: &tokens,
+                labels: &self.basemap.labels,
                 commands,
+                zoom_to: &mut zoom_to,
             });
         }
-        let response = map.show(ui, |_, _, _, _| ()).response;
-        controls_ui(ui, response.rect, commands);
-        attribution_ui(ui, response.rect, &tokens);
-        if response.dragged() {
+        let shown = map.show(ui, |_, _, projector, memory| {
+            let centre = memory.detached().unwrap_or_else(|| to_position(self.centre));
+            projector.scale_pixel_per_meter(centre)
+        });
+        let wanted = std::mem::take(&mut tiles.wanted);
+        self.tiles.end_frame(&wanted);
+        let response = shown.response;
+        self.map_id = Some(response.id);
+        if response.clicked() || response.dragged() {
+            response.request_focus();
+        }
+        if response.dragged() || response.double_clicked() {
             self.flight = None;
+        }
+        if let Some(bounds) = zoom_to {
+            let (centre, zoom) = Self::framing(&bounds, size);
+            self.fly_to((centre, zoom.max(self.zoom() + 1.0)), now);
+        }
+        if response.has_focus() {
+            // Keep the arrow keys for panning instead of egui's focus navigation.
+            let filter = egui::EventFilter {
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                ..Default::default()
+            };
+            ui.memory_mut(|m| m.set_focus_lock_filter(response.id, filter));
+            self.keyboard(ui);
+        }
+        let rect = response.rect;
+        let route_km = state.trip().map(|(_, c)| c.route_length_m() / 1000.0);
+        let online = self.online.enabled();
+        let requests = controls_ui(ui, rect, self.zoom(), online, route_km, commands, &tokens);
+        if let Some(zoom_change) = requests.zoom_change {
+            self.zoom_by(zoom_change);
+        }
+        if let Some(on) = requests.online {
+            self.set_online(ui.ctx(), on);
+        }
+        scale_bar_ui(ui, rect, shown.inner, &tokens);
+        attribution_ui(ui, rect, online, &tokens);
+    }
+
+    fn zoom_by(&mut self, delta: f64) {
+        let _ = self
+            .memory
+            .set_zoom((self.zoom() + delta).clamp(MIN_ZOOM, MAX_ZOOM));
+    }
+
+    fn keyboard(&mut self, ui: &Ui) {
+        let mut pan = Vec2::ZERO;
+        let mut zoom = 0.0;
+        ui.input_mut(|input| {
+            for (key, step) in [
+                (Key::ArrowLeft, vec2(-1.0, 0.0)),
+                (Key::ArrowRight, vec2(1.0, 0.0)),
+                (Key::ArrowUp, vec2(0.0, -1.0)),
+                (Key::ArrowDown, vec2(0.0, 1.0)),
+            ] {
+                if input.consume_key(egui::Modifiers::NONE, key) {
+                    pan += step * KEY_PAN_POINTS;
+                }
+            }
+            if input.consume_key(egui::Modifiers::NONE, Key::Plus)
+                || input.consume_key(egui::Modifiers::NONE, Key::Equals)
+            {
+                zoom += 1.0;
+            }
+            if input.consume_key(egui::Modifiers::NONE, Key::Minus) {
+                zoom -= 1.0;
+            }
+        });
+        if pan != Vec2::ZERO {
+            let world_points = 256.0 * 2f64.powf(self.zoom());
+            let [x, y] = to_mercator([self.centre().lon_deg, self.centre().lat_deg]);
+            let moved = [
+                x + f64::from(pan.x) / world_points,
+                (y + f64::from(pan.y) / world_points).clamp(0.0, 1.0),
+            ];
+            let mut centre = from_mercator(moved);
+            centre.lon_deg = (centre.lon_deg + 540.0).rem_euclid(360.0) - 180.0;
+            self.centre = centre;
+            self.memory.center_at(to_position(centre));
+            self.flight = None;
+        }
+        if zoom != 0.0 {
+            self.zoom_by(zoom);
         }
     }
 
-    fn follow_selection(&mut self, ui: &Ui, state: &AppState) {
+    fn follow_selection(&mut self, state: &AppState, now: f64) {
         if state.selection == self.followed_selection {
             return;
         }
@@ -139,151 +294,44 @@ impl MapView {
             .and_then(|e| chronology.places.get(e.place).copied().flatten())
             .map(|p| p.location);
         if let Some(to) = target {
-            let from = self
-                .memory
-                .detached()
-                .map_or(self.centre, |p| LatLon::new(p.y(), p.x()));
-            self.flight = Some(Flight {
-                from,
-                to,
-                start_secs: ui.input(|i| i.time),
-            });
+            // Keep the zoom, but come close enough to see the stop among its neighbours.
+            self.fly_to((to, self.zoom().max(4.0)), now);
+        }
+    }
+
+    fn animate(&mut self, ui: &Ui, now: f64) {
+        let Some(flight) = self.flight else { return };
+        let t = ((now - flight.start_secs) / FLIGHT_SECS).clamp(0.0, 1.0);
+        // Ease in and out (cubic), so the move starts and lands gently.
+        let eased = if t < 0.5 {
+            4.0 * t * t * t
+        } else {
+            1.0 - (-2.0 * t + 2.0).powi(3) / 2.0
+        };
+        self.centre = flight.from.0.geodesic_point_at(flight.to.0, eased);
+        self.memory.center_at(to_position(self.centre));
+        let _ = self
+            .memory
+            .set_zoom(flight.from.1 + (flight.to.1 - flight.from.1) * eased);
+        if t >= 1.0 {
+            self.flight = None;
+        } else {
+            ui.ctx().request_repaint();
         }
     }
 }
 
-fn from_mercator([x, y]: [f64; 2]) -> LatLon {
-    let lon = x * 360.0 - 180.0;
-    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y))
-        .sinh()
-        .atan()
-        .to_degrees();
-    LatLon::new(lat, lon)
-}
-
-fn controls_ui(ui: &mut Ui, rect: Rect, commands: &mut Commands) {
-    let area = Rect::from_min_size(rect.left_top() + vec2(10.0, 10.0), vec2(120.0, 30.0));
-    ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
-        if ui
-            .button("Fit trip")
-            .on_hover_text("Show the whole trip on the map")
-            .clicked()
-        {
-            commands.send(Command::FitMap);
-        }
-    });
-}
-
-fn attribution_ui(ui: &Ui, rect: Rect, tokens: &Tokens) {
-    let text = format!(
-        "{} · City data © GeoNames, CC BY 4.0",
-        crate::basemap::ATTRIBUTION
-    );
-    let painter = ui.painter_at(rect);
-    let galley = painter.layout_no_wrap(text, egui::FontId::proportional(10.0), tokens.map_text);
-    let pos = rect.right_bottom() - galley.size() - vec2(6.0, 4.0);
-    let background = Rect::from_min_size(pos, galley.size()).expand(3.0);
-    painter.rect_filled(background, 3.0, tokens.halo.gamma_multiply(0.75));
-    painter.galley(pos, galley, tokens.map_text);
-}
-
-/// Draws route legs and numbered stop markers, and turns clicks into selection commands.
-struct StopsPlugin<'a> {
-    trip: &'a Trip,
-    chronology: &'a Chronology,
-    selection: Option<usize>,
-    tokens: &'a Tokens,
-    commands: &'a mut Commands,
-}
-
-impl Plugin for StopsPlugin<'_> {
-    fn run(
-        self: Box<Self>,
-        ui: &mut Ui,
-        _response: &egui::Response,
-        projector: &Projector,
-        _memory: &MapMemory,
-    ) {
-        let painter = ui.painter().clone();
-        let locations: Vec<LatLon> = self.chronology.stop_locations().collect();
-        let route = Stroke::new(theme::ROUTE_WIDTH, self.tokens.route);
-        for leg in locations.windows(2) {
-            let points: Vec<egui::Pos2> = leg[0]
-                .geodesic_path(leg[1], 50_000.0)
-                .into_iter()
-                .map(|p| projector.project(to_position(p)).to_pos2())
-                .collect();
-            painter.add(egui::Shape::line(points, route));
-        }
-
-        let selected_stop = self
-            .selection
-            .and_then(|i| self.chronology.stop_of(i))
-            .map(|s| s.number);
-        for stop in &self.chronology.stops {
-            let (Some(place), Some(Some(resolved))) = (
-                self.trip.places.get(stop.place),
-                self.chronology.places.get(stop.place),
-            ) else {
-                continue;
-            };
-            let centre = projector.project(to_position(resolved.location)).to_pos2();
-            let first_event = stop.events.first().copied();
-            let kind = first_event
-                .and_then(|i| self.trip.events.get(i))
-                .map(|e| e.kind)
-                .unwrap_or_default();
-            let rect = Rect::from_center_size(centre, Vec2::splat(theme::MARKER_RADIUS * 2.0));
-            let response = ui.interact(rect, ui.scope_id().with(("stop", stop.number)), Sense::click());
-            let label = format!("Stop {}: {}", stop.number, place.name);
-            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
-            let selected = selected_stop == Some(stop.number);
-            let radius = theme::MARKER_RADIUS + if response.hovered() { 2.0 } else { 0.0 };
-            if selected {
-                painter.circle_filled(centre, radius + 5.0, self.tokens.selection);
-            }
-            painter.circle(
-                centre,
-                radius,
-                theme::kind_colour(kind),
-                Stroke::new(2.0, self.tokens.halo),
-            );
-            painter.text(
-                centre,
-                Align2::CENTER_CENTER,
-                stop.number.to_string(),
-                egui::FontId::proportional(theme::MAP_LABEL_SIZE - 1.0),
-                theme::on_kind_colour(),
-            );
-            halo_text(
-                &painter,
-                centre + vec2(radius + 6.0, 0.0),
-                &place.name,
-                self.tokens,
-            );
-            let response = response.on_hover_ui(|ui| stop_tooltip_ui(ui, self.trip, stop));
-            if response.clicked() {
-                self.commands.send(Command::Select(first_event));
-            }
-        }
-    }
-}
-
-fn halo_text(painter: &egui::Painter, pos: egui::Pos2, text: &str, tokens: &Tokens) {
-    let font = egui::FontId::proportional(theme::MAP_LABEL_SIZE);
-    for offset in [vec2(-1.0, 0.0), vec2(1.0, 0.0), vec2(0.0, -1.0), vec2(0.0, 1.0)] {
-        painter.text(pos + offset, Align2::LEFT_CENTER, text, font.clone(), tokens.halo);
-    }
-    painter.text(pos, Align2::LEFT_CENTER, text, font, tokens.map_text);
-}
-
-fn stop_tooltip_ui(ui: &mut Ui, trip: &Trip, stop: &crate::model::Stop) {
-    if let Some(place) = trip.places.get(stop.place) {
-        ui.strong(format!("{}. {}", stop.number, place.name));
-    }
-    for &i in &stop.events {
-        if let Some(event) = trip.events.get(i) {
-            ui.label(format!("• {}", event.title));
-        }
-    }
+/// The part of `rect` where an overlay anchored at a corner goes.
+pub fn corner(rect: Rect, size: Vec2, right: bool, bottom: bool, margin: f32) -> Rect {
+    let x = if right {
+        rect.right() - size.x - margin
+    } else {
+        rect.left() + margin
+    };
+    let y = if bottom {
+        rect.bottom() - size.y - margin
+    } else {
+        rect.top() + margin
+    };
+    Rect::from_min_size(egui::pos2(x, y), size)
 }

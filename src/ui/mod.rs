@@ -3,9 +3,14 @@
 //! UI code reads [`crate::state::AppState`] and sends [`crate::command::Command`]s; it never
 //! mutates the model itself.
 
+pub mod cluster;
 pub mod detail_ui;
 pub mod file_dialog;
+pub mod map_labels;
+pub mod map_layers;
+pub mod map_overlay;
 pub mod map_view;
+pub mod online;
 pub mod problems_ui;
 pub mod theme;
 pub mod tiles;

@@ -31,6 +31,12 @@ pub struct Tokens {
     pub timeline_fill: Color32,
     /// Alternate day stripe.
     pub timeline_stripe: Color32,
+    /// Country names on the map.
+    pub country_text: Color32,
+    /// City names and dots on the map.
+    pub city_text: Color32,
+    /// Background of map controls and the scale bar.
+    pub overlay_fill: Color32,
     /// Error text.
     pub error: Color32,
     /// Warning text.
@@ -49,6 +55,8 @@ pub const AXIS_HEIGHT: f32 = 22.0;
 pub const DETAIL_PANEL_WIDTH: f32 = 380.0;
 /// Height of the timeline panel, in points.
 pub const TIMELINE_HEIGHT: f32 = 200.0;
+/// Distance of map overlays (buttons, scale bar) from the map's edge, in points.
+pub const MAP_OVERLAY_MARGIN: f32 = 10.0;
 /// Inner margin of panels, in points.
 pub const PANEL_MARGIN: f32 = 10.0;
 /// Space between sections of the detail panel, in points.
@@ -60,8 +68,18 @@ pub const BODY_SIZE: f32 = 14.0;
 pub const TITLE_SIZE: f32 = 22.0;
 /// Quote text size, in points.
 pub const QUOTE_SIZE: f32 = 16.0;
-/// Size of labels drawn on the map, in points.
+/// Size of stop names drawn on the map, in points.
 pub const MAP_LABEL_SIZE: f32 = 14.0;
+/// Size of the map data credits, in points.
+pub const ATTRIBUTION_SIZE: f32 = 10.0;
+/// Size of country names on the basemap, in points.
+pub const COUNTRY_LABEL_SIZE: f32 = 12.0;
+/// Size of city names on the basemap, in points.
+pub const CITY_LABEL_SIZE: f32 = 11.0;
+/// Markers closer than this on screen (they would overlap) are drawn as one cluster, in points.
+pub const CLUSTER_DISTANCE: f32 = 2.0 * MARKER_RADIUS;
+/// How close the pointer must be to a route leg to hover it, in points.
+pub const LEG_HOVER_DISTANCE: f32 = 6.0;
 
 /// Font for body text.
 pub fn body_font() -> FontId {
@@ -86,6 +104,7 @@ impl Tokens {
                 land: [243, 239, 228, 255],
                 coast: [110, 150, 185, 255],
                 border: [150, 120, 140, 255],
+                river: [140, 185, 220, 255],
             },
             route: Color32::from_rgb(200, 60, 40),
             halo: Color32::WHITE,
@@ -96,6 +115,9 @@ impl Tokens {
             quote_fill: Color32::from_rgb(248, 243, 235),
             timeline_fill: Color32::from_rgb(250, 250, 252),
             timeline_stripe: Color32::from_rgb(238, 240, 245),
+            country_text: Color32::from_rgb(120, 100, 115),
+            city_text: Color32::from_rgb(70, 70, 80),
+            overlay_fill: Color32::from_rgba_unmultiplied(255, 255, 255, 215),
             error: Color32::from_rgb(190, 30, 30),
             warning: Color32::from_rgb(170, 110, 0),
         }
@@ -109,6 +131,7 @@ impl Tokens {
                 land: [58, 62, 70, 255],
                 coast: [90, 120, 150, 255],
                 border: [150, 140, 160, 255],
+                river: [50, 80, 110, 255],
             },
             route: Color32::from_rgb(255, 120, 90),
             halo: Color32::from_rgb(20, 20, 25),
@@ -119,6 +142,9 @@ impl Tokens {
             quote_fill: Color32::from_rgb(40, 40, 46),
             timeline_fill: Color32::from_rgb(30, 30, 34),
             timeline_stripe: Color32::from_rgb(40, 40, 46),
+            country_text: Color32::from_rgb(150, 145, 165),
+            city_text: Color32::from_rgb(185, 185, 195),
+            overlay_fill: Color32::from_rgba_unmultiplied(25, 25, 30, 215),
             error: Color32::from_rgb(255, 110, 110),
             warning: Color32::from_rgb(240, 190, 80),
         }

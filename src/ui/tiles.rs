@@ -1,84 +1,138 @@
 //! The offline basemap as a walkers tile source.
 //!
-//! Tiles are rendered on demand from [`Basemap`] into textures and cached (bounded, least
-//! recently used evicted). Rendering is limited per frame: a tile that is not ready yet is drawn
-//! from the nearest rendered lower zoom, stretched, so the map never shows holes, and a repaint
-//! is requested to fill it in on the next frame.
+//! Tiles are drawn by [`TileRenderer`] threads and uploaded as textures here, in a bounded cache
+//! (least recently used evicted). A tile that is not ready is drawn from the nearest cached
+//! lower zoom, stretched, so panning never shows holes; the world tiles of zooms 0–2 are asked
+//! for at start so such a fallback soon exists everywhere.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use egui::{ColorImage, Context, Rect, TextureHandle, TextureOptions, pos2};
 use walkers::sources::Attribution;
 use walkers::{Tile, TileId, TilePiece, Tiles};
 
-use crate::basemap::render::{TileStyle, render_tile};
+use crate::basemap::render::TileStyle;
+use crate::basemap::worker::{TileKey, TileRenderer};
 use crate::basemap::{ATTRIBUTION, Basemap};
 
 /// Tile edge in pixels.
 const TILE_SIZE_PX: u32 = 256;
-/// At most this many textures are kept (256 px RGBA: 256 KiB each, so 64 MiB).
-const MAX_CACHED_TILES: usize = 256;
-/// Rendering stops for this frame once it has taken this long.
-const FRAME_BUDGET: Duration = Duration::from_millis(12);
+/// At most this many textures are kept (256 px RGBA: 256 KiB each, so 96 MiB).
+const MAX_CACHED_TILES: usize = 384;
+/// Zoom levels whose every tile is requested up front, as fallbacks.
+const PRELOAD_MAX_ZOOM: u8 = 2;
+
+fn key(id: TileId) -> TileKey {
+    TileKey {
+        zoom: id.zoom,
+        x: id.x,
+        y: id.y,
+    }
+}
 
 /// Offline tiles drawn from the bundled Natural Earth data.
 pub struct OfflineTiles {
-    basemap: Arc<Basemap>,
+    renderer: TileRenderer,
     style: TileStyle,
     ctx: Context,
-    cache: HashMap<TileId, (TextureHandle, u64)>,
+    cache: HashMap<TileKey, (TextureHandle, u64)>,
+    in_flight: HashSet<TileKey>,
     frame: u64,
-    frame_started: Instant,
 }
 
 impl OfflineTiles {
-    /// A tile source drawing `basemap` in `style`.
+    /// A tile source drawing `basemap` in `style`, with background render threads.
     pub fn new(ctx: Context, basemap: Arc<Basemap>, style: TileStyle) -> Self {
-        Self {
-            basemap,
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+        let repaint = ctx.clone();
+        let mut tiles = Self {
+            renderer: TileRenderer::new(basemap, TILE_SIZE_PX, threads, move || repaint.request_repaint()),
             style,
             ctx,
             cache: HashMap::new(),
+            in_flight: HashSet::new(),
             frame: 0,
-            frame_started: Instant::now(),
+        };
+        tiles.preload();
+        tiles
+    }
+
+    fn preload(&mut self) {
+        // Highest zoom first in the list: the renderer serves the newest request first, so the
+        // single world tile comes back before anything else.
+        for zoom in (0..=PRELOAD_MAX_ZOOM).rev() {
+            for x in 0..(1u32 << zoom) {
+                for y in 0..(1u32 << zoom) {
+                    self.request(TileKey { zoom, x, y });
+                }
+            }
         }
     }
 
-    /// Call once per frame before the map draws: resets the render budget, and drops every
-    /// tile if the style changed (light/dark switch).
+    /// Number of tiles asked for but not yet drawn.
+    pub fn pending(&self) -> usize {
+        self.in_flight.len()
+    }
+
+    /// Call once per frame before the map draws: uploads finished tiles, and starts over if the
+    /// style changed (light/dark switch).
     pub fn begin_frame(&mut self, style: TileStyle) {
+        self.frame += 1;
         if style != self.style {
             self.style = style;
             self.cache.clear();
+            self.in_flight.clear();
+            self.renderer.retain(|_, s| *s == style);
+            self.preload();
         }
-        self.frame += 1;
-        self.frame_started = Instant::now();
+        while let Some(tile) = self.renderer.try_recv() {
+            if tile.style != self.style {
+                continue;
+            }
+            self.in_flight.remove(&tile.key);
+            let size = [TILE_SIZE_PX as usize; 2];
+            let image = ColorImage::from_rgba_premultiplied(size, &tile.rgba);
+            let name = format!("basemap-{}-{}-{}", tile.key.zoom, tile.key.x, tile.key.y);
+            let texture = self.ctx.load_texture(name, image, TextureOptions::LINEAR);
+            self.evict_if_full();
+            self.cache.insert(tile.key, (texture, self.frame));
+        }
     }
 
-    fn render(&mut self, id: TileId) -> TextureHandle {
-        let rgba = render_tile(&self.basemap, &self.style, id.zoom, id.x, id.y, TILE_SIZE_PX);
-        let size = [TILE_SIZE_PX as usize; 2];
-        let image = ColorImage::from_rgba_premultiplied(size, &rgba);
-        let name = format!("basemap-{}-{}-{}", id.zoom, id.x, id.y);
-        let texture = self.ctx.load_texture(name, image, TextureOptions::LINEAR);
-        if self.cache.len() >= MAX_CACHED_TILES
-            && let Some(oldest) = self
-                .cache
-                .iter()
-                .min_by_key(|(_, (_, used))| *used)
-                .map(|(k, _)| *k)
-        {
+    /// Call once per frame after the map drew: forget requests for tiles that were not asked for
+    /// this frame, so a fast pan does not leave a queue of tiles nobody sees.
+    pub fn end_frame(&mut self, wanted: &HashSet<TileKey>) {
+        self.renderer
+            .retain(|key, _| wanted.contains(key) || key.zoom <= PRELOAD_MAX_ZOOM);
+        let queued_or_wanted = |key: &TileKey| wanted.contains(key) || key.zoom <= PRELOAD_MAX_ZOOM;
+        self.in_flight.retain(queued_or_wanted);
+    }
+
+    fn evict_if_full(&mut self) {
+        if self.cache.len() < MAX_CACHED_TILES {
+            return;
+        }
+        let oldest = self
+            .cache
+            .iter()
+            .filter(|(k, _)| k.zoom > PRELOAD_MAX_ZOOM)
+            .min_by_key(|(_, (_, used))| *used)
+            .map(|(k, _)| *k);
+        if let Some(oldest) = oldest {
             self.cache.remove(&oldest);
         }
-        self.cache.insert(id, (texture.clone(), self.frame));
-        texture
     }
 
-    fn cached(&mut self, id: TileId) -> Option<TextureHandle> {
+    fn request(&mut self, key: TileKey) {
+        if self.in_flight.insert(key) {
+            self.renderer.request(key, self.style);
+        }
+    }
+
+    fn cached(&mut self, key: TileKey) -> Option<TextureHandle> {
         let frame = self.frame;
-        self.cache.get_mut(&id).map(|(texture, used)| {
+        self.cache.get_mut(&key).map(|(texture, used)| {
             *used = frame;
             texture.clone()
         })
@@ -86,10 +140,9 @@ impl OfflineTiles {
 }
 
 /// The ancestor of `id` at `zoom`, and the part of it that covers `id`.
-fn ancestor(id: TileId, zoom: u8) -> (TileId, Rect) {
-    let levels = id.zoom - zoom;
-    let factor = 1u32 << levels;
-    let parent = TileId {
+fn ancestor(id: TileKey, zoom: u8) -> (TileKey, Rect) {
+    let factor = 1u32 << (id.zoom - zoom);
+    let parent = TileKey {
         x: id.x / factor,
         y: id.y / factor,
         zoom,
@@ -101,20 +154,17 @@ fn ancestor(id: TileId, zoom: u8) -> (TileId, Rect) {
 
 impl Tiles for OfflineTiles {
     fn at(&mut self, id: TileId) -> Option<TilePiece> {
-        let full = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
-        if let Some(texture) = self.cached(id) {
-            return Some(TilePiece::new(Tile::Raster(texture), full));
+        let wanted = key(id);
+        if let Some(texture) = self.cached(wanted) {
+            return Some(TilePiece::new(
+                Tile::Raster(texture),
+                Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+            ));
         }
-        // Always render world tiles (zoom 0) so there is a fallback for everything.
-        if id.zoom == 0 || self.frame_started.elapsed() < FRAME_BUDGET {
-            let texture = self.render(id);
-            return Some(TilePiece::new(Tile::Raster(texture), full));
-        }
-        self.ctx.request_repaint();
-        (0..id.zoom).rev().find_map(|zoom| {
-            let (parent, uv) = ancestor(id, zoom);
+        self.request(wanted);
+        (0..wanted.zoom).rev().find_map(|zoom| {
+            let (parent, uv) = ancestor(wanted, zoom);
             self.cached(parent)
-                .or_else(|| (zoom == 0).then(|| self.render(parent)))
                 .map(|texture| TilePiece::new(Tile::Raster(texture), uv))
         })
     }
@@ -130,5 +180,28 @@ impl Tiles for OfflineTiles {
 
     fn tile_size(&self) -> u32 {
         TILE_SIZE_PX
+    }
+}
+
+/// Wraps the tile source for one frame and records which tiles the map asked for.
+pub struct RecordingTiles<'a> {
+    /// The real source.
+    pub inner: &'a mut OfflineTiles,
+    /// Every tile asked for this frame.
+    pub wanted: HashSet<TileKey>,
+}
+
+impl Tiles for RecordingTiles<'_> {
+    fn at(&mut self, id: TileId) -> Option<TilePiece> {
+        self.wanted.insert(key(id));
+        self.inner.at(id)
+    }
+
+    fn attribution(&self) -> Attribution {
+        self.inner.attribution()
+    }
+
+    fn tile_size(&self) -> u32 {
+        self.inner.tile_size()
     }
 }

@@ -1,0 +1,75 @@
+//! Country and city names on the map, placed so they never overlap each other or the trip.
+
+use egui::{Align2, FontId, Painter, Pos2, Rect, vec2};
+use walkers::{Projector, lat_lon};
+
+use super::theme::{self, Tokens};
+use crate::basemap::labels::{LabelKind, MapLabel, ScreenBox, place};
+
+/// Screen box of `rect`, for placement.
+pub fn screen_box(rect: Rect) -> ScreenBox {
+    [rect.min.x, rect.min.y, rect.max.x, rect.max.y]
+}
+
+/// Where a normalised-Mercator point is on screen.
+fn project(projector: &Projector, [x, y]: [f64; 2]) -> Pos2 {
+    let lon = x * 360.0 - 180.0;
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y))
+        .sinh()
+        .atan()
+        .to_degrees();
+    projector.project(lat_lon(lat, lon)).to_pos2()
+}
+
+/// Draw the labels that fit at `zoom`, avoiding the boxes in `taken`.
+pub fn labels_ui(
+    painter: &Painter,
+    projector: &Projector,
+    labels: &[MapLabel],
+    taken: &[ScreenBox],
+    tokens: &Tokens,
+) {
+    let zoom = projector.zoom();
+    let clip = painter.clip_rect();
+    let mut visible: Vec<(&MapLabel, Pos2)> = labels
+        .iter()
+        .filter(|l| zoom >= l.min_zoom)
+        .map(|l| (l, project(projector, l.anchor)))
+        .filter(|(_, pos)| clip.expand(40.0).contains(*pos))
+        .collect();
+    visible.sort_by(|a, b| b.0.rank.total_cmp(&a.0.rank));
+
+    let laid_out: Vec<(&MapLabel, Pos2, std::sync::Arc<egui::Galley>, Rect)> = visible
+        .into_iter()
+        .map(|(label, pos)| {
+            let (font, colour) = match label.kind {
+                LabelKind::Country => (
+                    FontId::proportional(theme::COUNTRY_LABEL_SIZE),
+                    tokens.country_text,
+                ),
+                LabelKind::City => (FontId::proportional(theme::CITY_LABEL_SIZE), tokens.city_text),
+            };
+            let galley = painter.layout_no_wrap(label.text.clone(), font, colour);
+            let rect = match label.kind {
+                LabelKind::Country => Align2::CENTER_CENTER.anchor_size(pos, galley.size()),
+                LabelKind::City => Align2::LEFT_CENTER.anchor_size(pos + vec2(5.0, 0.0), galley.size()),
+            };
+            (label, pos, galley, rect)
+        })
+        .collect();
+    let boxes: Vec<ScreenBox> = laid_out
+        .iter()
+        .map(|(_, _, _, rect)| screen_box(rect.expand(2.0)))
+        .collect();
+    let placed = place(&boxes, taken);
+    for ((label, pos, galley, rect), shown) in laid_out.into_iter().zip(placed) {
+        if !shown {
+            continue;
+        }
+        if label.kind == LabelKind::City {
+            painter.circle_filled(pos, 2.5, tokens.city_text);
+        }
+        // The galley carries its own colour; the fallback is never used.
+        painter.galley(rect.min, galley, tokens.city_text);
+    }
+}

@@ -1,0 +1,350 @@
+//! What the map draws over the basemap: place names, route legs, and the numbered stops.
+//!
+//! Everything is laid out in screen space each frame. Markers are clustered first, so the
+//! labels can avoid them; then names, then legs, then markers go on top. Clicking a marker
+//! selects its first event; clicking a cluster asks the camera to zoom in on its stops.
+
+use egui::{Align2, FontId, Painter, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2, WidgetInfo, vec2};
+use walkers::{MapMemory, Plugin, Projector};
+
+use super::cluster::{Cluster, cluster};
+use super::map_labels::{labels_ui, screen_box};
+use super::map_view::to_position;
+use super::theme::{self, Tokens};
+use crate::basemap::labels::MapLabel;
+use crate::command::{Command, Commands};
+use crate::model::describe::{describe_dates, describe_time};
+use crate::model::{Chronology, GeoBounds, LatLon, Stop, Trip};
+
+/// Draws the trip over the map and turns clicks into commands or camera requests.
+pub struct TripLayer<'a> {
+    /// The trip.
+    pub trip: &'a Trip,
+    /// Its resolved view.
+    pub chronology: &'a Chronology,
+    /// The selected event.
+    pub selection: Option<usize>,
+    /// Colours.
+    pub tokens: &'a Tokens,
+    /// Basemap names.
+    pub labels: &'a [MapLabel],
+    /// Where clicks go.
+    pub commands: &'a mut Commands,
+    /// Set when the user asks to zoom into a cluster.
+    pub zoom_to: &'a mut Option<GeoBounds>,
+}
+
+/// A stop placed on screen.
+struct PlacedStop<'a> {
+    stop: &'a Stop,
+    name: &'a str,
+    location: LatLon,
+    pos: Pos2,
+}
+
+impl Plugin for TripLayer<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, response: &Response, projector: &Projector, _memory: &MapMemory) {
+        let painter = ui.painter().clone();
+        let stops: Vec<PlacedStop<'_>> = self
+            .chronology
+            .stops
+            .iter()
+            .filter_map(|stop| {
+                let place = self.trip.places.get(stop.place)?;
+                let location = self
+                    .chronology
+                    .places
+                    .get(stop.place)
+                    .copied()
+                    .flatten()?
+                    .location;
+                let pos = projector.project(to_position(location)).to_pos2();
+                Some(PlacedStop {
+                    stop,
+                    name: &place.name,
+                    location,
+                    pos,
+                })
+            })
+            .collect();
+        let positions: Vec<Pos2> = stops.iter().map(|s| s.pos).collect();
+        let clusters = cluster(&positions, theme::CLUSTER_DISTANCE);
+
+        let font = FontId::proportional(theme::MAP_LABEL_SIZE);
+        let mut taken = Vec::new();
+        for c in &clusters {
+            let radius = marker_radius(c);
+            taken.push(screen_box(Rect::from_center_size(
+                c.centre,
+                Vec2::splat(radius * 2.0 + 4.0),
+            )));
+            let name = cluster_name(c, &stops);
+            let size = painter
+                .layout_no_wrap(name, font.clone(), self.tokens.map_text)
+                .size();
+            let label = Align2::LEFT_CENTER.anchor_size(c.centre + vec2(radius + 6.0, 0.0), size);
+            taken.push(screen_box(label.expand(2.0)));
+        }
+        labels_ui(&painter, projector, self.labels, &taken, self.tokens);
+        route_ui(
+            ui,
+            &painter,
+            response,
+            projector,
+            self.chronology,
+            &stops,
+            self.tokens,
+        );
+
+        let selected_stop = self
+            .selection
+            .and_then(|i| self.chronology.stop_of(i))
+            .map(|s| s.number);
+        for c in &clusters {
+            let members: Vec<&PlacedStop<'_>> = c.members.iter().map(|&i| &stops[i]).collect();
+            let clicked = marker_ui(
+                ui,
+                &painter,
+                c,
+                &members,
+                selected_stop,
+                self.trip,
+                self.chronology,
+                self.tokens,
+            );
+            if !clicked {
+                continue;
+            }
+            match members.as_slice() {
+                [only] => self
+                    .commands
+                    .send(Command::Select(only.stop.events.first().copied())),
+                many => *self.zoom_to = GeoBounds::of(many.iter().map(|s| s.location)),
+            }
+        }
+    }
+}
+
+fn marker_radius(cluster: &Cluster) -> f32 {
+    if cluster.members.len() > 1 {
+        theme::MARKER_RADIUS + 3.0
+    } else {
+        theme::MARKER_RADIUS
+    }
+}
+
+fn cluster_name(cluster: &Cluster, stops: &[PlacedStop<'_>]) -> String {
+    let names: Vec<&str> = cluster.members.iter().map(|&i| stops[i].name).collect();
+    names.join(" · ")
+}
+
+/// Draw one marker (a stop, or a cluster with a count badge); returns whether it was clicked.
+#[allow(clippy::too_many_arguments)]
+fn marker_ui(
+    ui: &Ui,
+    painter: &Painter,
+    cluster: &Cluster,
+    members: &[&PlacedStop<'_>],
+    selected_stop: Option<usize>,
+    trip: &Trip,
+    chronology: &Chronology,
+    tokens: &Tokens,
+) -> bool {
+    let radius = marker_radius(cluster);
+    let centre = cluster.centre;
+    let rect = Rect::from_center_size(centre, Vec2::splat(radius * 2.0));
+    let first = members.first().map_or(0, |s| s.stop.number);
+    let response = ui.interact(rect, ui.scope_id().with(("stop", first)), Sense::click());
+    let label = match members {
+        [only] => format!("Stop {}: {}", only.stop.number, only.name),
+        many => format!(
+            "{} stops: {}",
+            many.len(),
+            many.iter().map(|s| s.name).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+    let selected = members.iter().any(|s| Some(s.stop.number) == selected_stop);
+    let radius = radius + if response.hovered() { 2.0 } else { 0.0 };
+    if selected {
+        painter.circle_filled(centre, radius + 5.0, tokens.selection);
+    }
+    let kind = members
+        .first()
+        .and_then(|s| s.stop.events.first())
+        .and_then(|&i| trip.events.get(i))
+        .map(|e| e.kind)
+        .unwrap_or_default();
+    painter.circle(
+        centre,
+        radius,
+        theme::kind_colour(kind),
+        Stroke::new(2.0, tokens.halo),
+    );
+    let number = match members {
+        [only] => only.stop.number.to_string(),
+        many => format!("{}–{}", first, many.last().map_or(first, |s| s.stop.number)),
+    };
+    let number_font = FontId::proportional(if members.len() > 1 {
+        11.0
+    } else {
+        theme::MAP_LABEL_SIZE - 1.0
+    });
+    painter.text(
+        centre,
+        Align2::CENTER_CENTER,
+        number,
+        number_font,
+        theme::on_kind_colour(),
+    );
+    if members.len() > 1 {
+        let badge = centre + vec2(radius * 0.8, -radius * 0.8);
+        painter.circle(badge, 8.0, tokens.halo, Stroke::new(1.5, tokens.route));
+        let count_font = FontId::proportional(10.0);
+        painter.text(
+            badge,
+            Align2::CENTER_CENTER,
+            members.len().to_string(),
+            count_font,
+            tokens.map_text,
+        );
+    }
+    let names: Vec<&str> = members.iter().map(|s| s.name).collect();
+    halo_text(
+        painter,
+        centre + vec2(radius + 6.0, 0.0),
+        &names.join(" · "),
+        tokens,
+    );
+    let response = response.on_hover_ui(|ui| {
+        for stop in members {
+            stop_tooltip_ui(ui, trip, chronology, stop);
+        }
+        if members.len() > 1 {
+            ui.weak("Click to zoom in on these stops.");
+        }
+    });
+    response.clicked()
+}
+
+fn stop_tooltip_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, stop: &PlacedStop<'_>) {
+    ui.strong(format!("{}. {}", stop.stop.number, stop.name));
+    for &i in &stop.stop.events {
+        let (Some(event), Some(resolved)) = (trip.events.get(i), chronology.event(i)) else {
+            continue;
+        };
+        ui.label(format!("{} — {}", describe_time(&resolved.start), event.title));
+    }
+}
+
+/// Text with a one-point halo so it stays readable on any basemap colour.
+pub fn halo_text(painter: &Painter, pos: Pos2, text: &str, tokens: &Tokens) {
+    let font = FontId::proportional(theme::MAP_LABEL_SIZE);
+    for offset in [vec2(-1.0, 0.0), vec2(1.0, 0.0), vec2(0.0, -1.0), vec2(0.0, 1.0)] {
+        painter.text(pos + offset, Align2::LEFT_CENTER, text, font.clone(), tokens.halo);
+    }
+    painter.text(pos, Align2::LEFT_CENTER, text, font, tokens.map_text);
+}
+
+/// Route legs as geodesic curves with a direction arrow at their middle; the leg under the
+/// pointer is highlighted and explained in a tooltip.
+#[allow(clippy::too_many_arguments)]
+fn route_ui(
+    ui: &Ui,
+    painter: &Painter,
+    map: &Response,
+    projector: &Projector,
+    chronology: &Chronology,
+    stops: &[PlacedStop<'_>],
+    tokens: &Tokens,
+) {
+    let pointer = map.hover_pos();
+    for (index, leg) in stops.windows(2).enumerate() {
+        let (from, to) = (&leg[0], &leg[1]);
+        let points: Vec<Pos2> = from
+            .location
+            .geodesic_path(to.location, 25_000.0)
+            .into_iter()
+            .map(|p| projector.project(to_position(p)).to_pos2())
+            .collect();
+        let hovered = pointer.is_some_and(|p| distance_to_polyline(p, &points) < theme::LEG_HOVER_DISTANCE);
+        let width = if hovered {
+            theme::ROUTE_WIDTH * 2.0
+        } else {
+            theme::ROUTE_WIDTH
+        };
+        painter.add(egui::Shape::line(
+            points.clone(),
+            Stroke::new(width, tokens.route),
+        ));
+        arrow_ui(painter, &points, width, tokens);
+        if hovered {
+            let km = from.location.distance_m(to.location) / 1000.0;
+            let date_of = |stop: &PlacedStop<'_>, last: bool| {
+                let event = if last {
+                    stop.stop.events.last()
+                } else {
+                    stop.stop.events.first()
+                };
+                event
+                    .and_then(|&i| chronology.event(i))
+                    .map(describe_dates)
+                    .unwrap_or_default()
+            };
+            let text = format!(
+                "Leg {}: {} to {}\nLeft {}\nArrived {}\n{}",
+                index + 1,
+                from.name,
+                to.name,
+                date_of(from, true),
+                date_of(to, false),
+                super::map_overlay::format_km(km)
+            );
+            let anchor = pointer.unwrap_or_default() + vec2(14.0, 14.0);
+            egui::Tooltip::always_open(
+                ui.ctx().clone(),
+                ui.layer_id(),
+                ui.scope_id().with(("leg", index)),
+                anchor,
+            )
+            .show(|ui| ui.label(text));
+        }
+    }
+}
+
+fn arrow_ui(painter: &Painter, points: &[Pos2], width: f32, tokens: &Tokens) {
+    let middle = points.len() / 2;
+    let (Some(&a), Some(&b)) = (points.get(middle.saturating_sub(1)), points.get(middle)) else {
+        return;
+    };
+    let direction = (b - a).normalized();
+    if !direction.is_finite() || direction == Vec2::ZERO {
+        return;
+    }
+    let tip = b + direction * 6.0;
+    let side = direction.rot90() * 5.0;
+    let back = tip - direction * 12.0;
+    let arrow = vec![tip, back + side, back - side];
+    painter.add(egui::Shape::convex_polygon(
+        arrow,
+        tokens.route,
+        Stroke::new(width * 0.4, tokens.halo),
+    ));
+}
+
+/// Shortest distance from `p` to the polyline through `points`, in points.
+pub fn distance_to_polyline(p: Pos2, points: &[Pos2]) -> f32 {
+    points
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let ab = b - a;
+            let t = if ab.length_sq() > 0.0 {
+                ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            p.distance(a + ab * t)
+        })
+        .fold(f32::INFINITY, f32::min)
+}

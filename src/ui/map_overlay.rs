@@ -1,0 +1,191 @@
+//! Controls and readouts drawn over the map: fit and zoom buttons, route length, scale bar,
+//! and the data attribution the licences require.
+
+use egui::{Align2, FontId, Rect, Stroke, Ui, Vec2, pos2, vec2};
+
+use super::map_view::{MAX_ZOOM, MIN_ZOOM, corner};
+use super::theme::{self, Tokens};
+use crate::command::{Command, Commands};
+
+/// What the user asked of the map controls this frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ControlRequests {
+    /// Zoom in (positive) or out.
+    pub zoom_change: Option<f64>,
+    /// Turn the online layer on or off.
+    pub online: Option<bool>,
+}
+
+/// Fit, zoom and layer buttons (top left) and the route length (top right).
+pub fn controls_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    zoom: f64,
+    online: bool,
+    route_km: Option<f64>,
+    commands: &mut Commands,
+    tokens: &Tokens,
+) -> ControlRequests {
+    let mut requests = ControlRequests::default();
+    let area = corner(rect, vec2(320.0, 30.0), false, false, theme::MAP_OVERLAY_MARGIN);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
+        ui.horizontal(|ui| {
+            if ui
+                .button("Fit trip")
+                .on_hover_text("Show the whole trip")
+                .clicked()
+            {
+                commands.send(Command::FitMap);
+            }
+            let zoom_in = ui.add_enabled(zoom < MAX_ZOOM, egui::Button::new(" + "));
+            if zoom_in
+                .on_hover_text("Zoom in (+ when the map has focus)")
+                .clicked()
+            {
+                requests.zoom_change = Some(1.0);
+            }
+            let zoom_out = ui.add_enabled(zoom > MIN_ZOOM, egui::Button::new(" − "));
+            if zoom_out
+                .on_hover_text("Zoom out (− when the map has focus)")
+                .clicked()
+            {
+                requests.zoom_change = Some(-1.0);
+            }
+            ui.menu_button("Layers", |ui| {
+                ui.label("The offline map (Natural Earth) is always drawn.");
+                let mut on = online;
+                let toggle = ui.checkbox(&mut on, "OpenStreetMap tiles (online)");
+                if toggle
+                    .on_hover_text("Downloads street-level tiles over the network; off by default")
+                    .changed()
+                {
+                    requests.online = Some(on);
+                }
+            });
+        });
+    });
+    if let Some(km) = route_km {
+        // A real label (not painted text), so screen readers and tests can read it.
+        let text = egui::RichText::new(format!("Route {}", format_km(km))).color(tokens.map_text);
+        let area = corner(rect, vec2(150.0, 30.0), true, false, theme::MAP_OVERLAY_MARGIN);
+        ui.scope_builder(
+            egui::UiBuilder::new()
+                .max_rect(area)
+                .layout(egui::Layout::right_to_left(egui::Align::Min)),
+            |ui| {
+                egui::Frame::new()
+                    .fill(tokens.overlay_fill)
+                    .corner_radius(4)
+                    .inner_margin(egui::Margin::symmetric(8, 5))
+                    .show(ui, |ui| ui.label(text));
+            },
+        );
+    }
+    requests
+}
+
+/// Kilometres with a thousands separator: "9,125 km".
+pub fn format_km(km: f64) -> String {
+    let whole = km.round() as u64;
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out} km")
+}
+
+/// The longest "nice" distance (1, 2 or 5 × 10ⁿ metres) that fits in `max_points` at
+/// `points_per_m`, with its length in points.
+pub fn scale_bar_length(points_per_m: f32, max_points: f32) -> Option<(f64, f32)> {
+    if !(points_per_m.is_finite() && points_per_m > 0.0) {
+        return None;
+    }
+    let max_m = f64::from(max_points / points_per_m);
+    let magnitude = 10f64.powf(max_m.log10().floor());
+    let nice = [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|f| f * magnitude)
+        .find(|&m| m <= max_m)?;
+    Some((nice, (nice as f32) * points_per_m))
+}
+
+/// A scale bar at the bottom left.
+pub fn scale_bar_ui(ui: &Ui, rect: Rect, points_per_m: f32, tokens: &Tokens) {
+    let Some((metres, length)) = scale_bar_length(points_per_m, 140.0) else {
+        return;
+    };
+    let label = if metres >= 1000.0 {
+        format!("{} km", metres / 1000.0)
+    } else {
+        format!("{metres} m")
+    };
+    let area = corner(
+        rect,
+        vec2(length + 16.0, 30.0),
+        false,
+        true,
+        theme::MAP_OVERLAY_MARGIN,
+    );
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(area, 4.0, tokens.overlay_fill);
+    let (left, right) = (area.left() + 8.0, area.left() + 8.0 + length);
+    let y = area.bottom() - 8.0;
+    let stroke = Stroke::new(2.0, tokens.map_text);
+    painter.line_segment([pos2(left, y), pos2(right, y)], stroke);
+    painter.line_segment([pos2(left, y - 5.0), pos2(left, y)], stroke);
+    painter.line_segment([pos2(right, y - 5.0), pos2(right, y)], stroke);
+    let font = FontId::proportional(theme::BODY_SIZE - 2.0);
+    painter.text(
+        pos2(left, y - 6.0),
+        Align2::LEFT_BOTTOM,
+        label,
+        font,
+        tokens.map_text,
+    );
+}
+
+/// The credits for the map data, bottom right, as a real label (readable by screen readers).
+pub fn attribution_ui(ui: &mut Ui, rect: Rect, online: bool, tokens: &Tokens) {
+    let mut credits = vec![crate::basemap::ATTRIBUTION, crate::gazetteer::ATTRIBUTION];
+    if online {
+        credits.insert(0, super::online::OSM_ATTRIBUTION);
+    }
+    let text = egui::RichText::new(credits.join(" · "))
+        .size(theme::ATTRIBUTION_SIZE)
+        .color(tokens.map_text);
+    let area = corner(rect, vec2(rect.width(), 20.0), true, true, 0.0);
+    let layout = egui::Layout::right_to_left(egui::Align::Max);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(area).layout(layout), |ui| {
+        egui::Frame::new()
+            .fill(tokens.overlay_fill)
+            .inner_margin(egui::Margin::symmetric(4, 2))
+            .show(ui, |ui| ui.label(text));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_bars_use_round_lengths_that_fit() {
+        // 0.001 points per metre: 140 points hold 140 km; the nice length is 100 km.
+        let (metres, points) = scale_bar_length(0.001, 140.0).expect("a bar");
+        assert_eq!(metres, 100_000.0);
+        assert!((points - 100.0).abs() < 1e-3);
+        let (metres, _) = scale_bar_length(0.0005, 140.0).expect("a bar");
+        assert_eq!(metres, 200_000.0);
+        assert!(scale_bar_length(0.0, 140.0).is_none());
+    }
+
+    #[test]
+    fn kilometres_get_thousands_separators() {
+        assert_eq!(format_km(9125.4), "9,125 km");
+        assert_eq!(format_km(730.0), "730 km");
+        assert_eq!(format_km(1_234_567.0), "1,234,567 km");
+    }
+}
