@@ -80,6 +80,11 @@ impl App {
         self.map.zoom()
     }
 
+    /// Point the map at `centre` with `zoom`, at once.
+    pub fn look_at(&mut self, centre: crate::model::LatLon, zoom: f64) {
+        self.map.look_at(centre, zoom);
+    }
+
     /// The geographic centre of the map view.
     pub fn map_centre(&self) -> crate::model::LatLon {
         self.map.centre()

@@ -11,7 +11,7 @@ use super::cluster::{Cluster, cluster};
 use super::map_labels::{labels_ui, screen_box};
 use super::map_view::to_position;
 use super::theme::{self, Tokens};
-use crate::basemap::labels::MapLabel;
+use crate::basemap::labels::{MapLabel, ScreenBox};
 use crate::command::{Command, Commands};
 use crate::model::describe::{describe_dates, describe_time};
 use crate::model::{Chronology, GeoBounds, LatLon, Stop, Trip};
@@ -32,6 +32,8 @@ pub struct TripLayer<'a> {
     pub commands: &'a mut Commands,
     /// Set when the user asks to zoom into a cluster.
     pub zoom_to: &'a mut Option<GeoBounds>,
+    /// Screen areas covered by controls, where no name may go.
+    pub reserved: Vec<ScreenBox>,
 }
 
 /// A stop placed on screen.
@@ -71,7 +73,7 @@ impl Plugin for TripLayer<'_> {
         let clusters = cluster(&positions, theme::CLUSTER_DISTANCE);
 
         let font = FontId::proportional(theme::MAP_LABEL_SIZE);
-        let mut taken = Vec::new();
+        let mut taken = self.reserved.clone();
         for c in &clusters {
             let radius = marker_radius(c);
             taken.push(screen_box(Rect::from_center_size(

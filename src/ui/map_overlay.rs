@@ -1,11 +1,31 @@
 //! Controls and readouts drawn over the map: fit and zoom buttons, route length, scale bar,
 //! and the data attribution the licences require.
 
-use egui::{Align2, FontId, Rect, Stroke, Ui, Vec2, pos2, vec2};
+use egui::{Align2, FontId, Rect, Stroke, Ui, pos2, vec2};
 
 use super::map_view::{MAX_ZOOM, MIN_ZOOM, corner};
 use super::theme::{self, Tokens};
 use crate::command::{Command, Commands};
+
+/// Screen boxes of the overlays on a map filling `rect` (controls, route length, scale bar,
+/// credits), which map names must avoid.
+pub fn reserved_areas(rect: Rect) -> Vec<crate::basemap::labels::ScreenBox> {
+    let margin = theme::MAP_OVERLAY_MARGIN;
+    [
+        corner(rect, vec2(CONTROLS_WIDTH, 30.0), false, false, margin),
+        corner(rect, vec2(ROUTE_LABEL_WIDTH, 30.0), true, false, margin),
+        corner(rect, vec2(170.0, 30.0), false, true, margin),
+        corner(rect, vec2(rect.width(), 20.0), true, true, 0.0),
+    ]
+    .into_iter()
+    .map(|r| super::map_labels::screen_box(r.expand(2.0)))
+    .collect()
+}
+
+/// Width of the row of map buttons, in points.
+const CONTROLS_WIDTH: f32 = 320.0;
+/// Width of the route-length readout, in points.
+const ROUTE_LABEL_WIDTH: f32 = 150.0;
 
 /// What the user asked of the map controls this frame.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -27,7 +47,13 @@ pub fn controls_ui(
     tokens: &Tokens,
 ) -> ControlRequests {
     let mut requests = ControlRequests::default();
-    let area = corner(rect, vec2(320.0, 30.0), false, false, theme::MAP_OVERLAY_MARGIN);
+    let area = corner(
+        rect,
+        vec2(CONTROLS_WIDTH, 30.0),
+        false,
+        false,
+        theme::MAP_OVERLAY_MARGIN,
+    );
     ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
         ui.horizontal(|ui| {
             if ui
@@ -67,7 +93,13 @@ pub fn controls_ui(
     if let Some(km) = route_km {
         // A real label (not painted text), so screen readers and tests can read it.
         let text = egui::RichText::new(format!("Route {}", format_km(km))).color(tokens.map_text);
-        let area = corner(rect, vec2(150.0, 30.0), true, false, theme::MAP_OVERLAY_MARGIN);
+        let area = corner(
+            rect,
+            vec2(ROUTE_LABEL_WIDTH, 30.0),
+            true,
+            false,
+            theme::MAP_OVERLAY_MARGIN,
+        );
         ui.scope_builder(
             egui::UiBuilder::new()
                 .max_rect(area)
@@ -90,7 +122,7 @@ pub fn format_km(km: f64) -> String {
     let digits = whole.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

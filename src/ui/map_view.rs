@@ -141,6 +141,11 @@ impl MapView {
         });
     }
 
+    /// Show `centre` at `zoom` at once (no animation).
+    pub fn look_at(&mut self, centre: LatLon, zoom: f64) {
+        self.jump_to((centre, zoom));
+    }
+
     fn jump_to(&mut self, (centre, zoom): (LatLon, f64)) {
         self.centre = centre;
         self.memory.center_at(to_position(centre));
@@ -172,6 +177,7 @@ impl MapView {
         self.animate(ui, now);
 
         let mut zoom_to = None;
+        let reserved = super::map_overlay::reserved_areas(ui.available_rect_before_wrap());
         let mut tiles = RecordingTiles {
             inner: &mut self.tiles,
             wanted: Default::default(),
@@ -189,6 +195,7 @@ impl MapView {
                 labels: &self.basemap.labels,
                 commands,
                 zoom_to: &mut zoom_to,
+                reserved,
             });
         }
         let shown = map.show(ui, |_, _, projector, memory| {

@@ -108,3 +108,21 @@ pub fn assert_single_error(text: &str, line: usize, column: usize, message: &str
     assert!(m.contains(message), "message `{m}` does not contain `{message}`");
     assert_eq!((*l, *c), (line, column), "wrong position for `{m}`");
 }
+
+/// Run the app until every requested basemap tile is drawn and shown (tiles render on
+/// background threads, so frames alone do not wait for them). Gives up after 60 s.
+pub fn settle(harness: &mut egui_kittest::Harness<'_, itinera::App>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        harness.run();
+        if harness.state().tiles_pending() == 0 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "basemap tiles never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+}
