@@ -4,19 +4,12 @@
 
 mod common;
 
-use common::settle;
-use egui_kittest::Harness;
+use common::{app_at, settle};
 use egui_kittest::kittest::Queryable as _;
-use itinera::App;
 
 #[test]
 fn the_main_view_with_astana_selected_matches_its_snapshot() {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 860.0])
-        .with_max_steps(400)
-        .wgpu()
-        .build_eframe(|cc| App::new(cc, Some(itinera::BUNDLED_TRIP.into())));
-    harness.run();
+    let mut harness = app_at(itinera::BUNDLED_TRIP.into(), None, true);
     harness.get_by_label("Stop 3: Astana").click();
     harness.run();
     harness.remove_cursor();
@@ -26,13 +19,7 @@ fn the_main_view_with_astana_selected_matches_its_snapshot() {
 
 #[test]
 fn the_trip_overview_in_light_mode_matches_its_snapshot() {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 860.0])
-        .with_max_steps(400)
-        .with_theme(egui::Theme::Light)
-        .wgpu()
-        .build_eframe(|cc| App::new(cc, Some(itinera::BUNDLED_TRIP.into())));
-    harness.run();
+    let mut harness = app_at(itinera::BUNDLED_TRIP.into(), Some(egui::Theme::Light), true);
     harness.remove_cursor();
     settle(&mut harness);
     harness.snapshot("trip_overview_light");
@@ -40,19 +27,16 @@ fn the_trip_overview_in_light_mode_matches_its_snapshot() {
 
 #[test]
 fn the_map_reads_well_from_world_to_city_zoom() {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 860.0])
-        .with_max_steps(400)
-        .with_theme(egui::Theme::Light)
-        .wgpu()
-        .build_eframe(|cc| App::new(cc, Some(itinera::BUNDLED_TRIP.into())));
+    let mut harness = app_at(itinera::BUNDLED_TRIP.into(), Some(egui::Theme::Light), true);
     harness.remove_cursor();
     for (name, lat, lon, zoom) in [
         ("map_world", 30.0, 30.0, 2.0),
         ("map_central_asia", 42.0, 66.0, 5.0),
         ("map_london", 51.5, -0.12, 9.0),
     ] {
-        harness.state_mut().look_at(itinera::model::LatLon::new(lat, lon), zoom);
+        harness
+            .state_mut()
+            .look_at(itinera::model::LatLon::new(lat, lon), zoom);
         settle(&mut harness);
         harness.snapshot(name);
     }

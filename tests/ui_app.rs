@@ -1,18 +1,12 @@
 //! The whole app, driven like a person would: click a stop, read the quote, step with the keys.
 
+mod common;
+
+use common::kerry_app;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use itinera::App;
-
-fn kerry_app() -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(400)
-        .build_eframe(|cc| App::new(cc, Some(itinera::BUNDLED_TRIP.into())));
-    harness.run();
-    harness
-}
 
 fn selected_id(harness: &Harness<'_, App>) -> Option<String> {
     let state = harness.state().state();

@@ -1,17 +1,9 @@
 //! The map as a student uses it: markers, clusters, the layer menu.
 
-use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
-use itinera::App;
+mod common;
 
-fn kerry_app() -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(400)
-        .build_eframe(|cc| App::new(cc, Some(itinera::BUNDLED_TRIP.into())));
-    harness.run();
-    harness
-}
+use common::kerry_app;
+use egui_kittest::kittest::Queryable as _;
 
 #[test]
 fn stops_that_would_overlap_become_one_cluster_that_zooms_in_when_clicked() {

@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod common;
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -11,12 +13,7 @@ use itinera::App;
 use itinera::command::Command;
 
 fn app_with(path: PathBuf) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(400)
-        .build_eframe(move |cc| App::new(cc, Some(path)));
-    harness.run();
-    harness
+    common::app_at(path, None, false)
 }
 
 fn open_title(harness: &Harness<'_, App>) -> Option<String> {

@@ -126,3 +126,29 @@ pub fn settle(harness: &mut egui_kittest::Harness<'_, itinera::App>) {
     }
     harness.run();
 }
+
+/// The whole app at 1400×900 on the trip at `path`, run until idle. `wgpu` adds the software
+/// renderer (needed for snapshots only); `theme` forces light or dark.
+pub fn app_at(
+    path: std::path::PathBuf,
+    theme: Option<egui::Theme>,
+    wgpu: bool,
+) -> egui_kittest::Harness<'static, itinera::App> {
+    let mut builder = egui_kittest::Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(400);
+    if let Some(theme) = theme {
+        builder = builder.with_theme(theme);
+    }
+    if wgpu {
+        builder = builder.wgpu();
+    }
+    let mut harness = builder.build_eframe(move |cc| itinera::App::new(cc, Some(path)));
+    harness.run();
+    harness
+}
+
+/// The whole app on the bundled Kerry trip, run until idle (no renderer).
+pub fn kerry_app() -> egui_kittest::Harness<'static, itinera::App> {
+    app_at(itinera::BUNDLED_TRIP.into(), None, false)
+}
