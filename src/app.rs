@@ -4,11 +4,9 @@
 //! order. Nothing else mutates the state, which is what lets tests drive the app by clicking.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
-use crate::basemap::Basemap;
 use crate::command::{Command, Commands};
 use crate::state::AppState;
 use crate::ui::file_dialog::{FileDialog, Outcome};
@@ -42,15 +40,11 @@ impl App {
                 button.size = theme::BODY_SIZE;
             }
         });
-        let basemap = Basemap::load().unwrap_or_else(|e| {
-            log::error!("the bundled basemap could not be read: {e}");
-            Basemap::default()
-        });
         let state = match path {
             Some(path) => AppState::with_file(&path),
             None => AppState::default(),
         };
-        let mut map = MapView::new(ctx, Arc::new(basemap));
+        let mut map = MapView::new(ctx);
         // The online layer is off unless the user turned it on in an earlier session.
         let online = cc
             .storage

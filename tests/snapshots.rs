@@ -5,7 +5,14 @@
 mod common;
 
 use common::{app_at, settle};
+use egui_kittest::SnapshotOptions;
 use egui_kittest::kittest::Queryable as _;
+
+/// Anti-aliased edges of moving shapes can land a few pixels differently from run to run; a
+/// real change (a missing layer, a moved label) changes thousands.
+fn tolerance() -> SnapshotOptions {
+    SnapshotOptions::new().max_failed_pixels(50)
+}
 
 #[test]
 fn the_main_view_with_astana_selected_matches_its_snapshot() {
@@ -14,7 +21,7 @@ fn the_main_view_with_astana_selected_matches_its_snapshot() {
     harness.run();
     harness.remove_cursor();
     settle(&mut harness);
-    harness.snapshot("main_view_astana");
+    harness.snapshot_options("main_view_astana", &tolerance());
 }
 
 #[test]
@@ -22,7 +29,7 @@ fn the_trip_overview_in_light_mode_matches_its_snapshot() {
     let mut harness = app_at(itinera::BUNDLED_TRIP.into(), Some(egui::Theme::Light), true);
     harness.remove_cursor();
     settle(&mut harness);
-    harness.snapshot("trip_overview_light");
+    harness.snapshot_options("trip_overview_light", &tolerance());
 }
 
 #[test]
@@ -38,6 +45,6 @@ fn the_map_reads_well_from_world_to_city_zoom() {
             .state_mut()
             .look_at(itinera::model::LatLon::new(lat, lon), zoom);
         settle(&mut harness);
-        harness.snapshot(name);
+        harness.snapshot_options(name, &tolerance());
     }
 }

@@ -1,7 +1,7 @@
 //! Geographic positions and great-circle maths.
 //!
 //! [`LatLon`] is our own coordinate type so that the model never depends on a map widget; the
-//! map view converts it to `walkers::Position` at the edge. Distances are geodesic on the WGS84
+//! map view converts it to the map widget's own position type at the edge. Distances are geodesic on the WGS84
 //! ellipsoid (Karney's algorithm via the `geo` crate), accurate to millimetres, so a trip's
 //! "kilometres travelled" matches reference values.
 

@@ -201,8 +201,13 @@ fn marker_ui(
     );
     if members.len() > 1 {
         let badge = centre + vec2(radius * 0.8, -radius * 0.8);
-        painter.circle(badge, 8.0, tokens.halo, Stroke::new(1.5, tokens.route));
-        let count_font = FontId::proportional(10.0);
+        painter.circle(
+            badge,
+            theme::BADGE_RADIUS,
+            tokens.halo,
+            Stroke::new(1.5, tokens.route),
+        );
+        let count_font = FontId::proportional(theme::BADGE_SIZE);
         painter.text(
             badge,
             Align2::CENTER_CENTER,

@@ -5,8 +5,6 @@
 //! selection moves to another place, and zooms into a cluster that is clicked. With the map
 //! focused (click it), arrow keys pan and +/− zoom; otherwise the arrow keys step events.
 
-use std::sync::Arc;
-
 use egui::{Key, Rect, Ui, Vec2, vec2};
 use walkers::{Map, MapMemory, Position, lat_lon};
 
@@ -15,7 +13,7 @@ use super::map_overlay::{attribution_ui, controls_ui, scale_bar_ui};
 use super::online::OnlineLayer;
 use super::theme::Tokens;
 use super::tiles::{OfflineTiles, RecordingTiles};
-use crate::basemap::{Basemap, to_mercator};
+use crate::basemap::to_mercator;
 use crate::command::Commands;
 use crate::model::{GeoBounds, LatLon};
 use crate::state::AppState;
@@ -60,7 +58,6 @@ struct Flight {
 pub struct MapView {
     memory: MapMemory,
     tiles: OfflineTiles,
-    basemap: Arc<Basemap>,
     centre: LatLon,
     followed_selection: Option<usize>,
     flight: Option<Flight>,
@@ -70,15 +67,14 @@ pub struct MapView {
 }
 
 impl MapView {
-    /// A map view drawing `basemap`.
-    pub fn new(ctx: &egui::Context, basemap: Arc<Basemap>) -> Self {
+    /// A map view over the bundled offline basemap.
+    pub fn new(ctx: &egui::Context) -> Self {
         let tokens = Tokens::for_visuals(&ctx.global_style().visuals);
         let mut memory = MapMemory::default();
         let _ = memory.set_zoom(2.0);
         Self {
             memory,
-            tiles: OfflineTiles::new(ctx.clone(), basemap.clone(), tokens.tiles),
-            basemap,
+            tiles: OfflineTiles::new(ctx.clone(), tokens.tiles),
             centre: LatLon::new(40.0, 60.0),
             followed_selection: None,
             flight: None,
@@ -177,6 +173,7 @@ impl MapView {
         self.animate(ui, now);
 
         let mut zoom_to = None;
+        let basemap = self.tiles.basemap().cloned();
         let reserved = super::map_overlay::reserved_areas(ui.available_rect_before_wrap());
         let mut tiles = RecordingTiles {
             inner: &mut self.tiles,
@@ -192,7 +189,7 @@ impl MapView {
                 chronology,
                 selection: state.selection,
                 tokens: &tokens,
-                labels: &self.basemap.labels,
+                labels: basemap.as_ref().map_or(&[][..], |b| b.labels.as_slice()),
                 commands,
                 zoom_to: &mut zoom_to,
                 reserved,

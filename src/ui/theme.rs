@@ -70,6 +70,12 @@ pub const TITLE_SIZE: f32 = 22.0;
 pub const QUOTE_SIZE: f32 = 16.0;
 /// Size of stop names drawn on the map, in points.
 pub const MAP_LABEL_SIZE: f32 = 14.0;
+/// Size of the stop-number range ("2–4") on a cluster marker, in points.
+pub const CLUSTER_NUMBER_SIZE: f32 = 11.0;
+/// Size of the count on a cluster's badge, in points.
+pub const BADGE_SIZE: f32 = 10.0;
+/// Radius of a cluster's count badge, in points.
+pub const BADGE_RADIUS: f32 = 8.0;
 /// Size of the map data credits, in points.
 pub const ATTRIBUTION_SIZE: f32 = 10.0;
 /// Size of country names on the basemap, in points.

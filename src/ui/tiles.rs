@@ -1,5 +1,7 @@
 //! The offline basemap as a walkers tile source.
 //!
+//! The bundled map data is decoded on a background thread at start (it takes a few hundred
+//! milliseconds), so the window opens at once; until then the map is plain background.
 //! Tiles are drawn by [`TileRenderer`] threads and uploaded as textures here, in a bounded cache
 //! (least recently used evicted). A tile that is not ready is drawn from the nearest cached
 //! lower zoom, stretched, so panning never shows holes; the world tiles of zooms 0–2 are asked
@@ -7,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
 
 use egui::{ColorImage, Context, Rect, TextureHandle, TextureOptions, pos2};
 use walkers::sources::Attribution;
@@ -33,7 +36,10 @@ fn key(id: TileId) -> TileKey {
 
 /// Offline tiles drawn from the bundled Natural Earth data.
 pub struct OfflineTiles {
-    renderer: TileRenderer,
+    /// `None` until the basemap is decoded.
+    renderer: Option<TileRenderer>,
+    basemap: Option<Arc<Basemap>>,
+    loading: Option<Receiver<Basemap>>,
     style: TileStyle,
     ctx: Context,
     cache: HashMap<TileKey, (TextureHandle, u64)>,
@@ -42,20 +48,53 @@ pub struct OfflineTiles {
 }
 
 impl OfflineTiles {
-    /// A tile source drawing `basemap` in `style`, with background render threads.
-    pub fn new(ctx: Context, basemap: Arc<Basemap>, style: TileStyle) -> Self {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+    /// A tile source drawing the bundled basemap in `style`; decoding starts in the background.
+    pub fn new(ctx: Context, style: TileStyle) -> Self {
+        let (sender, receiver) = channel();
         let repaint = ctx.clone();
-        let mut tiles = Self {
-            renderer: TileRenderer::new(basemap, TILE_SIZE_PX, threads, move || repaint.request_repaint()),
+        let spawned = std::thread::Builder::new()
+            .name("basemap-load".to_owned())
+            .spawn(move || {
+                let basemap = Basemap::load().unwrap_or_else(|e| {
+                    log::error!("the bundled basemap could not be read: {e}");
+                    Basemap::default()
+                });
+                let _ = sender.send(basemap);
+                repaint.request_repaint();
+            });
+        if let Err(e) = spawned {
+            log::error!("could not start loading the basemap: {e}");
+        }
+        Self {
+            renderer: None,
+            basemap: None,
+            loading: Some(receiver),
             style,
             ctx,
             cache: HashMap::new(),
             in_flight: HashSet::new(),
             frame: 0,
+        }
+    }
+
+    /// The decoded basemap, once ready.
+    pub fn basemap(&self) -> Option<&Arc<Basemap>> {
+        self.basemap.as_ref()
+    }
+
+    /// Start rendering once the background decode has finished.
+    fn poll_loading(&mut self) {
+        let Some(basemap) = self.loading.as_ref().and_then(|r| r.try_recv().ok()) else {
+            return;
         };
-        tiles.preload();
-        tiles
+        self.loading = None;
+        let basemap = Arc::new(basemap);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+        let repaint = self.ctx.clone();
+        let on_done = move || repaint.request_repaint();
+        self.renderer = Some(TileRenderer::new(basemap.clone(), TILE_SIZE_PX, threads, on_done));
+        self.basemap = Some(basemap);
+        self.preload();
     }
 
     fn preload(&mut self) {
@@ -70,23 +109,26 @@ impl OfflineTiles {
         }
     }
 
-    /// Number of tiles asked for but not yet drawn.
+    /// Number of tiles asked for but not yet drawn (the basemap decode counts as one).
     pub fn pending(&self) -> usize {
-        self.in_flight.len()
+        self.in_flight.len() + usize::from(self.loading.is_some())
     }
 
     /// Call once per frame before the map draws: uploads finished tiles, and starts over if the
     /// style changed (light/dark switch).
     pub fn begin_frame(&mut self, style: TileStyle) {
         self.frame += 1;
+        self.poll_loading();
         if style != self.style {
             self.style = style;
             self.cache.clear();
             self.in_flight.clear();
-            self.renderer.retain(|_, s| *s == style);
+            if let Some(renderer) = &self.renderer {
+                renderer.retain(|_, s| *s == style);
+            }
             self.preload();
         }
-        while let Some(tile) = self.renderer.try_recv() {
+        while let Some(tile) = self.renderer.as_ref().and_then(TileRenderer::try_recv) {
             if tile.style != self.style {
                 continue;
             }
@@ -103,8 +145,9 @@ impl OfflineTiles {
     /// Call once per frame after the map drew: forget requests for tiles that were not asked for
     /// this frame, so a fast pan does not leave a queue of tiles nobody sees.
     pub fn end_frame(&mut self, wanted: &HashSet<TileKey>) {
-        self.renderer
-            .retain(|key, _| wanted.contains(key) || key.zoom <= PRELOAD_MAX_ZOOM);
+        if let Some(renderer) = &self.renderer {
+            renderer.retain(|key, _| wanted.contains(key) || key.zoom <= PRELOAD_MAX_ZOOM);
+        }
         let queued_or_wanted = |key: &TileKey| wanted.contains(key) || key.zoom <= PRELOAD_MAX_ZOOM;
         self.in_flight.retain(queued_or_wanted);
     }
@@ -125,8 +168,9 @@ impl OfflineTiles {
     }
 
     fn request(&mut self, key: TileKey) {
+        let Some(renderer) = &self.renderer else { return };
         if self.in_flight.insert(key) {
-            self.renderer.request(key, self.style);
+            renderer.request(key, self.style);
         }
     }
 
