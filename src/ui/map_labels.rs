@@ -1,7 +1,9 @@
 //! Country and city names on the map, placed so they never overlap each other or the trip.
 
 use egui::{Align2, FontId, Painter, Pos2, Rect, vec2};
-use walkers::{Projector, lat_lon};
+use walkers::Projector;
+
+use super::map_view::{from_mercator, to_position};
 
 use super::theme::{self, Tokens};
 use crate::basemap::labels::{LabelKind, MapLabel, ScreenBox, place};
@@ -12,13 +14,8 @@ pub fn screen_box(rect: Rect) -> ScreenBox {
 }
 
 /// Where a normalised-Mercator point is on screen.
-fn project(projector: &Projector, [x, y]: [f64; 2]) -> Pos2 {
-    let lon = x * 360.0 - 180.0;
-    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y))
-        .sinh()
-        .atan()
-        .to_degrees();
-    projector.project(lat_lon(lat, lon)).to_pos2()
+fn project(projector: &Projector, mercator: [f64; 2]) -> Pos2 {
+    projector.project(to_position(from_mercator(mercator))).to_pos2()
 }
 
 /// Draw the labels that fit at `zoom`, avoiding the boxes in `taken`.
