@@ -9,22 +9,30 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use crate::command::{Command, Commands};
 use crate::state::AppState;
+use crate::ui::detail_ui::DetailPanel;
 use crate::ui::file_dialog::{FileDialog, Outcome};
+use crate::ui::header_ui::Header;
 use crate::ui::map_view::MapView;
+use crate::ui::problems_ui;
 use crate::ui::theme::{self, Tokens};
-use crate::ui::{detail_ui, problems_ui, timeline_ui};
+use crate::ui::timeline::TimelineView;
 
 /// Storage key of the remembered online-layer setting.
 const ONLINE_TILES_KEY: &str = "online_tiles";
 
 /// Ctrl+O (Cmd+O on macOS).
 const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+/// Ctrl+F: search.
+const FIND_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 
 /// The Itinera window.
 pub struct App {
     state: AppState,
     commands: Commands,
     map: MapView,
+    timeline: TimelineView,
+    header: Header,
+    details: DetailPanel,
     dialog: Option<FileDialog>,
 }
 
@@ -55,6 +63,9 @@ impl App {
             state,
             commands: Commands::default(),
             map,
+            timeline: TimelineView::default(),
+            header: Header::default(),
+            details: DetailPanel::default(),
             dialog: None,
         }
     }
@@ -89,6 +100,11 @@ impl App {
         self.commands.send(command);
     }
 
+    /// The timeline's view state.
+    pub fn timeline(&self) -> &TimelineView {
+        &self.timeline
+    }
+
     /// Basemap tiles still being drawn in the background.
     pub fn tiles_pending(&self) -> usize {
         self.map.tiles_pending()
@@ -100,6 +116,9 @@ impl App {
         ui.input_mut(|input| {
             if input.consume_shortcut(&OPEN_SHORTCUT) {
                 self.commands.send(Command::ShowOpenDialog);
+            }
+            if input.consume_shortcut(&FIND_SHORTCUT) {
+                self.header.focus_search();
             }
             if typing {
                 return;
@@ -140,10 +159,6 @@ impl App {
                 }
                 egui::widgets::global_theme_preference_buttons(ui);
             });
-            ui.separator();
-            if let Some((trip, _)) = self.state.trip() {
-                ui.label(RichText::new(&trip.title).strong());
-            }
             if let Some(open) = &self.state.open {
                 let warnings = open.report.count(crate::model::Severity::Warning);
                 if warnings > 0 {
@@ -167,16 +182,15 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.shortcuts(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
+        egui::Panel::top("header").show(ui, |ui| self.header.ui(ui, &self.state, &mut self.commands));
         egui::Panel::bottom("timeline")
             .resizable(true)
             .default_size(theme::TIMELINE_HEIGHT)
-            .show(ui, |ui| {
-                timeline_ui::timeline_ui(ui, &self.state, &mut self.commands)
-            });
+            .show(ui, |ui| self.timeline.ui(ui, &self.state, &mut self.commands));
         egui::Panel::right("details")
             .resizable(true)
             .default_size(theme::DETAIL_PANEL_WIDTH)
-            .show(ui, |ui| detail_ui::detail_ui(ui, &self.state, &mut self.commands));
+            .show(ui, |ui| self.details.ui(ui, &self.state, &mut self.commands));
         egui::CentralPanel::no_frame().show(ui, |ui| self.map.ui(ui, &mut self.state, &mut self.commands));
 
         if let Some(report) = &self.state.problems {

@@ -7,6 +7,10 @@
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
+
+use crate::model::EventKind;
+
 /// Something the user asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -26,6 +30,18 @@ pub enum Command {
     FitMap,
     /// Close the window that shows a file's problems.
     DismissProblems,
+    /// Search for this text (empty clears the search).
+    SetQuery(String),
+    /// Add or remove an event kind from the filter.
+    ToggleKind(EventKind),
+    /// Add or remove a country code from the filter.
+    ToggleCountry(String),
+    /// Add or remove a person id from the filter.
+    TogglePerson(String),
+    /// Keep only events overlapping this UTC window, or stop filtering by time.
+    SetTimeWindow(Option<(DateTime<Utc>, DateTime<Utc>)>),
+    /// Remove the search and every filter.
+    ClearFilters,
 }
 
 /// Commands collected during one frame.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::command::Command;
 use crate::format::{self, Report};
-use crate::model::{Chronology, Trip};
+use crate::model::{Chronology, Filter, Trip};
 
 /// A trip that opened without errors.
 #[derive(Clone, Debug)]
@@ -38,6 +38,12 @@ pub struct AppState {
     pub open_dialog_requested: bool,
     /// Set by [`Command::FitMap`]; the map view frames the trip and clears it.
     pub fit_map_requested: bool,
+    /// The reader's search and filter chips.
+    pub filter: Filter,
+    /// Per `Trip::events` entry, whether it passes `filter`; recomputed when either changes.
+    matches: Vec<bool>,
+    /// How many resolved events pass `filter`.
+    match_count: usize,
 }
 
 impl AppState {
@@ -59,16 +65,60 @@ impl AppState {
             Command::Select(index) => {
                 self.selection = index.filter(|&i| self.chronology().is_some_and(|c| c.event(i).is_some()));
             }
+            // Stepping skips events the filter hides, so Left/Right walk the search results.
             Command::Step(step) => {
-                self.selection = self.chronology().and_then(|c| c.step(self.selection, step))
+                let next = self
+                    .chronology()
+                    .and_then(|c| c.step_where(self.selection, step, |i| self.passes(i)));
+                self.selection = next;
             }
-            Command::SelectFirst => self.selection = self.chronology().and_then(|c| c.order.first().copied()),
-            Command::SelectLast => self.selection = self.chronology().and_then(|c| c.order.last().copied()),
+            Command::SelectFirst => {
+                self.selection = self
+                    .chronology()
+                    .and_then(|c| c.step_where(None, 1, |i| self.passes(i)))
+            }
+            Command::SelectLast => {
+                self.selection = self
+                    .chronology()
+                    .and_then(|c| c.step_where(None, -1, |i| self.passes(i)))
+            }
             Command::Open(path) => self.open_file(&path),
             Command::ShowOpenDialog => self.open_dialog_requested = true,
             Command::FitMap => self.fit_map_requested = true,
             Command::DismissProblems => self.problems = None,
+            Command::SetQuery(query) => self.change_filter(|f| f.query = query),
+            Command::ToggleKind(kind) => self.change_filter(|f| toggle(&mut f.kinds, kind)),
+            Command::ToggleCountry(code) => self.change_filter(|f| toggle(&mut f.countries, code)),
+            Command::TogglePerson(id) => self.change_filter(|f| toggle(&mut f.people, id)),
+            Command::SetTimeWindow(window) => self.change_filter(|f| f.window = window),
+            Command::ClearFilters => self.change_filter(|f| *f = Filter::default()),
         }
+    }
+
+    /// Whether `Trip::events[index]` passes the reader's filter (true when nothing is filtered).
+    pub fn passes(&self, index: usize) -> bool {
+        self.matches.get(index).copied().unwrap_or(true)
+    }
+
+    /// How many events pass the filter.
+    pub fn match_count(&self) -> usize {
+        self.match_count
+    }
+
+    fn change_filter(&mut self, change: impl FnOnce(&mut Filter)) {
+        change(&mut self.filter);
+        self.refresh_matches();
+    }
+
+    fn refresh_matches(&mut self) {
+        self.matches = match &self.open {
+            Some(open) if self.filter.is_active() => self.filter.matches_all(&open.trip, &open.chronology),
+            _ => Vec::new(),
+        };
+        self.match_count = match &self.open {
+            Some(open) => open.chronology.order.iter().filter(|&&i| self.passes(i)).count(),
+            None => 0,
+        };
     }
 
     fn chronology(&self) -> Option<&Chronology> {
@@ -93,6 +143,10 @@ impl AppState {
         };
         match checked.into_valid() {
             Ok((trip, resolution, report)) => {
+                // Another trip's people and countries mean nothing here; reopening keeps them.
+                if self.open.as_ref().is_none_or(|o| o.path != path) {
+                    self.filter = Filter::default();
+                }
                 self.open = Some(OpenTrip {
                     path: path.to_path_buf(),
                     trip,
@@ -103,8 +157,16 @@ impl AppState {
                 self.problems = None;
                 self.generation += 1;
                 self.fit_map_requested = true;
+                self.refresh_matches();
             }
             Err(report) => self.problems = Some(report),
         }
+    }
+}
+
+/// Insert `value` if absent, remove it if present.
+fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
+    if !set.remove(&value) {
+        set.insert(value);
     }
 }

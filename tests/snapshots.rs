@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{app_at, settle};
+use common::{app_at, search_for, settle};
 use egui_kittest::SnapshotOptions;
 use egui_kittest::kittest::Queryable as _;
 
@@ -47,4 +47,21 @@ fn the_map_reads_well_from_world_to_city_zoom() {
         settle(&mut harness);
         harness.snapshot_options(name, &tolerance());
     }
+}
+
+#[test]
+fn a_search_with_country_lanes_matches_its_snapshot() {
+    let mut harness = app_at(itinera::BUNDLED_TRIP.into(), Some(egui::Theme::Light), true);
+    search_for(&mut harness, "nuclear");
+    harness.get_by_label("Lanes").click();
+    harness.run();
+    harness.get_by_label("By country").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Meeting with President Nursultan Nazarbayev\n")
+        .click();
+    harness.run();
+    harness.remove_cursor();
+    settle(&mut harness);
+    harness.snapshot_options("search_country_lanes", &tolerance());
 }

@@ -2,17 +2,9 @@
 
 mod common;
 
-use common::kerry_app;
+use common::{kerry_app, selected_id};
 use egui::Key;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use itinera::App;
-
-fn selected_id(harness: &Harness<'_, App>) -> Option<String> {
-    let state = harness.state().state();
-    let (trip, _) = state.trip()?;
-    state.selection.map(|i| trip.events[i].id.clone())
-}
 
 #[test]
 fn the_app_opens_the_kerry_trip_with_six_stops_on_the_map() {
@@ -53,7 +45,7 @@ fn clicking_an_event_on_the_timeline_selects_it() {
         .click();
     harness.run();
     assert_eq!(selected_id(&harness).as_deref(), Some("london-hammond"));
-    harness.get_by_label_contains("UTC+0");
+    harness.get_by_label_contains("London · UTC+0");
 }
 
 #[test]
@@ -96,8 +88,8 @@ fn with_the_map_focused_arrow_keys_pan_instead_of_stepping() {
     harness.get_by_label("Fit trip").click();
     harness.run();
     // Click on empty map (top middle of the map area) to give it focus.
-    harness.drag_at(egui::pos2(500.0, 60.0));
-    harness.drop_at(egui::pos2(500.0, 60.0));
+    harness.drag_at(egui::pos2(500.0, 160.0));
+    harness.drop_at(egui::pos2(500.0, 160.0));
     harness.run();
     let before = harness.state().map_centre();
     harness.key_press(Key::ArrowRight);

@@ -62,6 +62,13 @@ pub struct Chronology {
     pub order: Vec<usize>,
     /// Stops in time order.
     pub stops: Vec<Stop>,
+    /// Per `Trip::events` entry, its position in `order` (so lookups stay O(1) at 100,000
+    /// events).
+    rank: Vec<Option<usize>>,
+    /// Per `Trip::events` entry, the index of its stop in `stops`.
+    stop_index: Vec<Option<usize>>,
+    /// UTC span of all resolved events, kept because every timeline frame asks for it.
+    range: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 impl Chronology {
@@ -86,11 +93,26 @@ impl Chronology {
                 }),
             }
         }
+        let mut rank = vec![None; events.len()];
+        for (position, &i) in order.iter().enumerate() {
+            rank[i] = Some(position);
+        }
+        let mut stop_index = vec![None; events.len()];
+        for (s, stop) in stops.iter().enumerate() {
+            for &i in &stop.events {
+                stop_index[i] = Some(s);
+            }
+        }
+        let start = events.iter().flatten().map(|e| e.start_utc).min();
+        let end = events.iter().flatten().map(|e| e.end_utc).max();
         Self {
             places,
             events,
             order,
             stops,
+            rank,
+            stop_index,
+            range: start.zip(end),
         }
     }
 
@@ -101,32 +123,54 @@ impl Chronology {
 
     /// Where `index` sits in time order.
     pub fn position(&self, index: usize) -> Option<usize> {
-        self.order.iter().position(|&i| i == index)
+        self.rank.get(index).copied().flatten()
     }
 
     /// The event `step` places after (or before, if negative) `index` in time order, clamped to
     /// the first and last event.
     pub fn step(&self, index: Option<usize>, step: isize) -> Option<usize> {
-        let last = self.order.len().checked_sub(1)?;
-        let next = match index.and_then(|i| self.position(i)) {
-            Some(pos) => pos.saturating_add_signed(step).min(last),
-            None if step < 0 => last,
-            None => 0,
+        self.step_where(index, step, |_| true)
+    }
+
+    /// Like [`Self::step`], counting only events for which `keep` is true (e.g. those that pass
+    /// the reader's filter). Stays put when no later (or earlier) event is kept.
+    pub fn step_where(
+        &self,
+        index: Option<usize>,
+        step: isize,
+        keep: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let kept = |&&i: &&usize| keep(i);
+        let Some(position) = index.and_then(|i| self.position(i)) else {
+            return if step < 0 {
+                self.order.iter().rev().find(kept).copied()
+            } else {
+                self.order.iter().find(kept).copied()
+            };
         };
-        self.order.get(next).copied()
+        let count = step.unsigned_abs();
+        let found = if step < 0 {
+            let before = self.order[..position].iter().rev().filter(kept);
+            before.take(count).last()
+        } else {
+            let after = self.order[position + 1..].iter().filter(kept);
+            after.take(count).last()
+        };
+        found.copied().or(index)
     }
 
     /// The stop that contains event `index`.
     pub fn stop_of(&self, index: usize) -> Option<&Stop> {
-        self.stops.iter().find(|s| s.events.contains(&index))
+        self.stop_index
+            .get(index)
+            .copied()
+            .flatten()
+            .and_then(|s| self.stops.get(s))
     }
 
     /// UTC span of all resolved events, or `None` when there are none.
     pub fn utc_range(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-        let events = self.events.iter().flatten();
-        let start = events.clone().map(|e| e.start_utc).min()?;
-        let end = events.map(|e| e.end_utc).max()?;
-        Some((start, end))
+        self.range
     }
 
     /// Number of local calendar days the trip covers, from the first event's local start date

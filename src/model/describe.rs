@@ -35,7 +35,12 @@ pub fn describe_dates(event: &ResolvedEvent) -> String {
 
 /// The event's UTC offset at its start, e.g. "UTC+6".
 pub fn describe_offset(event: &ResolvedEvent) -> String {
-    format_utc_offset(utc_offset_secs(event.tz, event.start_utc))
+    describe_zone(event.tz, event.start_utc)
+}
+
+/// The UTC offset of `tz` at `instant`, e.g. "UTC+6".
+pub fn describe_zone(tz: chrono_tz::Tz, instant: chrono::DateTime<chrono::Utc>) -> String {
+    format_utc_offset(utc_offset_secs(tz, instant))
 }
 
 #[cfg(test)]

@@ -6,16 +6,22 @@
 
 pub mod chronology;
 pub mod describe;
+pub mod filter;
 pub mod geo;
 pub mod problem;
 pub mod refs;
 pub mod resolve;
+pub mod stats;
+pub mod synthetic;
 pub mod time;
+pub mod timescale;
 pub mod trip;
 
 pub use chronology::{Chronology, ResolvedEvent, ResolvedPlace, Stop};
+pub use filter::{Filter, SearchHit};
 pub use geo::{GeoBounds, LatLon};
 pub use problem::{FieldPath, PathSegment, Problem, Severity};
 pub use resolve::{Resolution, resolve};
+pub use stats::TripStats;
 pub use time::{Precision, TripTime};
 pub use trip::{Event, EventKind, Media, Meeting, Person, Place, Quote, Source, Trip};

@@ -1,133 +1,175 @@
-//! The detail panel: the selected event's date, place, meetings, quotes and sources, or an
-//! overview of the trip when nothing is selected.
+//! The detail panel: search results when a search is active, then the selected event's date,
+//! place, meetings, quotes, pictures and sources, or an overview of the trip when nothing is
+//! selected.
 
 use egui::{Frame, Margin, RichText, Stroke, Ui};
 
+use super::media::MediaCache;
+use super::results_ui::SearchResults;
 use super::theme::{self, Tokens};
 use crate::command::{Command, Commands};
 use crate::model::describe::{describe_dates, describe_offset};
 use crate::model::{Chronology, Event, Trip};
 use crate::state::AppState;
 
-/// Draw the detail panel.
-pub fn detail_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
-    let Some((trip, chronology)) = state.trip() else {
-        ui.weak("Open a trip file with Ctrl+O, or drop one on the window.");
-        return;
-    };
-    let tokens = Tokens::for_visuals(ui.visuals());
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            match state.selection.and_then(|i| Some((i, trip.events.get(i)?))) {
-                Some((index, event)) => event_ui(ui, trip, chronology, index, event, &tokens, commands),
-                None => overview_ui(ui, trip, chronology, commands),
-            }
-        });
+/// The detail panel's caches: decoded pictures and search hits.
+#[derive(Debug, Default)]
+pub struct DetailPanel {
+    media: MediaCache,
+    results: SearchResults,
+    generation: u64,
 }
 
-fn event_ui(
-    ui: &mut Ui,
-    trip: &Trip,
-    chronology: &Chronology,
-    index: usize,
-    event: &Event,
-    tokens: &Tokens,
-    commands: &mut Commands,
-) {
-    ui.horizontal(|ui| {
-        if ui
-            .button("◀ Previous")
-            .on_hover_text("Previous event (Left arrow)")
-            .clicked()
-        {
-            commands.send(Command::Step(-1));
-        }
-        if ui
-            .button("Next ▶")
-            .on_hover_text("Next event (Right arrow)")
-            .clicked()
-        {
-            commands.send(Command::Step(1));
-        }
-        if let Some(position) = chronology.position(index) {
-            ui.weak(format!("{} of {}", position + 1, chronology.order.len()));
-        }
-    });
-    ui.add_space(theme::SECTION_SPACING);
-    ui.label(
-        RichText::new(event.kind.label().to_uppercase())
-            .color(theme::kind_colour(event.kind))
-            .strong(),
-    );
-    ui.label(RichText::new(&event.title).size(theme::TITLE_SIZE).strong());
-    let place = trip.place(&event.place);
-    if let Some(resolved) = chronology.event(index) {
-        let place_name = place.map_or("", |p| p.name.as_str());
-        ui.label(
-            RichText::new(format!(
-                "{} · {place_name} · {}",
-                describe_dates(resolved),
-                describe_offset(resolved)
-            ))
-            .color(tokens.weak_text),
-        );
-    }
-    if let Some(place) = place {
-        let alt = if place.alt_names.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", place.alt_names.join(", "))
+impl DetailPanel {
+    /// Draw the detail panel.
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Commands) {
+        let Some(open) = &state.open else {
+            ui.weak("Open a trip file with Ctrl+O, or drop one on the window.");
+            return;
         };
-        ui.label(RichText::new(format!("{}{alt} · {}", place.name, place.country)).color(tokens.weak_text));
-    }
-    ui.add_space(theme::SECTION_SPACING);
-    if !event.summary.is_empty() {
-        ui.label(&event.summary);
-    }
-
-    if !event.meetings.is_empty() {
-        section_heading_ui(ui, "Meetings");
-        for meeting in &event.meetings {
-            for id in &meeting.with {
-                if let Some(person) = trip.person(id) {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.strong(&person.name);
-                        if !person.role.is_empty() {
-                            ui.label(RichText::new(&person.role).color(tokens.weak_text));
-                        }
-                    });
+        if self.generation != state.generation {
+            // A reloaded trip may point at edited pictures.
+            self.media.clear();
+            self.generation = state.generation;
+        }
+        let (trip, chronology) = (&open.trip, &open.chronology);
+        let tokens = Tokens::for_visuals(ui.visuals());
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                self.results.ui(ui, state, commands);
+                match state.selection.and_then(|i| Some((i, trip.events.get(i)?))) {
+                    Some((index, event)) => {
+                        let event_view = EventView {
+                            trip,
+                            chronology,
+                            index,
+                            event,
+                            tokens: &tokens,
+                        };
+                        event_view.ui(ui, &mut self.media, &open.path, commands);
+                    }
+                    None => overview_ui(ui, trip, chronology, commands),
                 }
-            }
-            if !meeting.topics.is_empty() {
-                ui.label(format!("Topics: {}", meeting.topics.join(" · ")));
-            }
-            if !meeting.summary.is_empty() {
-                ui.label(RichText::new(&meeting.summary).italics());
-            }
-            ui.add_space(4.0);
-        }
+            });
     }
+}
 
-    if !event.quotes.is_empty() {
-        section_heading_ui(ui, "Quotes");
-        for quote in &event.quotes {
-            quote_ui(ui, trip, quote, tokens);
+/// One event and what it is drawn with.
+struct EventView<'a> {
+    trip: &'a Trip,
+    chronology: &'a Chronology,
+    index: usize,
+    event: &'a Event,
+    tokens: &'a Tokens,
+}
+
+impl EventView<'_> {
+    fn ui(&self, ui: &mut Ui, media: &mut MediaCache, trip_path: &std::path::Path, commands: &mut Commands) {
+        let Self {
+            trip,
+            chronology,
+            index,
+            event,
+            tokens,
+        } = *self;
+        ui.horizontal(|ui| {
+            if ui
+                .button("◀ Previous")
+                .on_hover_text("Previous event (Left arrow)")
+                .clicked()
+            {
+                commands.send(Command::Step(-1));
+            }
+            if ui
+                .button("Next ▶")
+                .on_hover_text("Next event (Right arrow)")
+                .clicked()
+            {
+                commands.send(Command::Step(1));
+            }
+            if let Some(position) = chronology.position(index) {
+                ui.weak(format!("{} of {}", position + 1, chronology.order.len()));
+            }
+        });
+        ui.add_space(theme::SECTION_SPACING);
+        ui.label(
+            RichText::new(event.kind.label().to_uppercase())
+                .color(theme::kind_colour(event.kind))
+                .strong(),
+        );
+        ui.label(RichText::new(&event.title).size(theme::TITLE_SIZE).strong());
+        let place = trip.place(&event.place);
+        if let Some(resolved) = chronology.event(index) {
+            let place_name = place.map_or("", |p| p.name.as_str());
+            ui.label(
+                RichText::new(format!(
+                    "{} · {place_name} · {}",
+                    describe_dates(resolved),
+                    describe_offset(resolved)
+                ))
+                .color(tokens.weak_text),
+            );
         }
-    }
-
-    if !event.media.is_empty() {
-        section_heading_ui(ui, "Media");
-        for media in &event.media {
-            ui.label(format!("🖼 {} — {}", media.path, media.caption));
+        if let Some(place) = place {
+            let alt = if place.alt_names.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", place.alt_names.join(", "))
+            };
+            ui.label(
+                RichText::new(format!("{}{alt} · {}", place.name, place.country)).color(tokens.weak_text),
+            );
         }
-    }
+        ui.add_space(theme::SECTION_SPACING);
+        if !event.summary.is_empty() {
+            ui.label(&event.summary);
+        }
 
-    if !event.sources.is_empty() {
-        section_heading_ui(ui, "Sources");
-        for id in &event.sources {
-            if let Some(source) = trip.source(id) {
-                source_ui(ui, source);
+        if !event.meetings.is_empty() {
+            section_heading_ui(ui, "Meetings");
+            for meeting in &event.meetings {
+                for id in &meeting.with {
+                    if let Some(person) = trip.person(id) {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.strong(&person.name);
+                            if !person.role.is_empty() {
+                                ui.label(RichText::new(&person.role).color(tokens.weak_text));
+                            }
+                        });
+                    }
+                }
+                if !meeting.topics.is_empty() {
+                    ui.label(format!("Topics: {}", meeting.topics.join(" · ")));
+                }
+                if !meeting.summary.is_empty() {
+                    ui.label(RichText::new(&meeting.summary).italics());
+                }
+                ui.add_space(4.0);
+            }
+        }
+
+        if !event.quotes.is_empty() {
+            section_heading_ui(ui, "Quotes");
+            for quote in &event.quotes {
+                quote_ui(ui, trip, quote, tokens);
+            }
+        }
+
+        if !event.media.is_empty() {
+            section_heading_ui(ui, "Pictures");
+            for item in &event.media {
+                media.media_ui(ui, trip_path, item, tokens);
+                ui.add_space(6.0);
+            }
+        }
+
+        if !event.sources.is_empty() {
+            section_heading_ui(ui, "Sources");
+            for id in &event.sources {
+                if let Some(source) = trip.source(id) {
+                    source_ui(ui, source);
+                }
             }
         }
     }
@@ -192,15 +234,8 @@ fn source_ui(ui: &mut Ui, source: &crate::model::Source) {
 }
 
 fn overview_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, commands: &mut Commands) {
-    ui.label(RichText::new(&trip.title).size(theme::TITLE_SIZE).strong());
-    ui.weak(format!(
-        "{} days · {} stops · {} countries · {:.0} km",
-        chronology.day_count(),
-        chronology.stops.len(),
-        chronology.country_count(trip),
-        chronology.route_length_m() / 1000.0,
-    ));
-    ui.add_space(theme::SECTION_SPACING);
+    // The title and statistics are in the header above; this is the trip's story in brief.
+    section_heading_ui(ui, "About this trip");
     ui.label(trip.summary.trim());
     section_heading_ui(ui, "Stops");
     for stop in &chronology.stops {

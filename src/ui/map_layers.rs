@@ -34,6 +34,8 @@ pub struct TripLayer<'a> {
     pub zoom_to: &'a mut Option<GeoBounds>,
     /// Screen areas covered by controls, where no name may go.
     pub reserved: Vec<ScreenBox>,
+    /// Whether an event passes the reader's filter; stops with none that pass are dimmed.
+    pub passes: &'a dyn Fn(usize) -> bool,
 }
 
 /// A stop placed on screen.
@@ -42,6 +44,8 @@ struct PlacedStop<'a> {
     name: &'a str,
     location: LatLon,
     pos: Pos2,
+    /// The event a click selects: the first that passes the filter.
+    first_shown: Option<usize>,
 }
 
 impl Plugin for TripLayer<'_> {
@@ -66,6 +70,7 @@ impl Plugin for TripLayer<'_> {
                     name: &place.name,
                     location,
                     pos,
+                    first_shown: stop.events.iter().copied().find(|&i| (self.passes)(i)),
                 })
             })
             .collect();
@@ -118,9 +123,9 @@ impl Plugin for TripLayer<'_> {
                 continue;
             }
             match members.as_slice() {
-                [only] => self
-                    .commands
-                    .send(Command::Select(only.stop.events.first().copied())),
+                [only] => self.commands.send(Command::Select(
+                    only.first_shown.or_else(|| only.stop.events.first().copied()),
+                )),
                 many => *self.zoom_to = GeoBounds::of(many.iter().map(|s| s.location)),
             }
         }
@@ -177,11 +182,14 @@ fn marker_ui(
         .and_then(|&i| trip.events.get(i))
         .map(|e| e.kind)
         .unwrap_or_default();
+    // Stops with no event passing the filter fade back, as their events do on the timeline.
+    let shown = members.iter().any(|s| s.first_shown.is_some());
+    let opacity = if shown { 1.0 } else { theme::DIMMED_OPACITY };
     painter.circle(
         centre,
         radius,
-        theme::kind_colour(kind),
-        Stroke::new(2.0, tokens.halo),
+        theme::kind_colour(kind).gamma_multiply(opacity),
+        Stroke::new(2.0, tokens.halo.gamma_multiply(opacity)),
     );
     let number = match members {
         [only] => only.stop.number.to_string(),

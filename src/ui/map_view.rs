@@ -183,6 +183,7 @@ impl MapView {
         if let Some(online) = self.online.tiles_mut() {
             map = map.with_layer(online, 1.0);
         }
+        let passes = |i| state.passes(i);
         if let Some((trip, chronology)) = state.trip() {
             map = map.with_plugin(TripLayer {
                 trip,
@@ -193,6 +194,7 @@ impl MapView {
                 commands,
                 zoom_to: &mut zoom_to,
                 reserved,
+                passes: &passes,
             });
         }
         let shown = map.show(ui, |_, _, projector, memory| {

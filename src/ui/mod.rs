@@ -6,12 +6,15 @@
 pub mod cluster;
 pub mod detail_ui;
 pub mod file_dialog;
+pub mod header_ui;
 pub mod map_labels;
 pub mod map_layers;
 pub mod map_overlay;
 pub mod map_view;
+pub mod media;
 pub mod online;
 pub mod problems_ui;
+pub mod results_ui;
 pub mod theme;
 pub mod tiles;
-pub mod timeline_ui;
+pub mod timeline;

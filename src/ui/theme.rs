@@ -31,6 +31,12 @@ pub struct Tokens {
     pub timeline_fill: Color32,
     /// Alternate day stripe.
     pub timeline_stripe: Color32,
+    /// Tick lines on the timeline.
+    pub timeline_grid: Color32,
+    /// Histogram bins of events that pass the filter.
+    pub density: Color32,
+    /// Shade over time outside the brushed window, and the brush itself.
+    pub brush: Color32,
     /// Country names on the map.
     pub country_text: Color32,
     /// City names and dots on the map.
@@ -51,10 +57,21 @@ pub const ROUTE_WIDTH: f32 = 2.5;
 pub const LANE_HEIGHT: f32 = 21.0;
 /// Height of the timeline's date axis, in points.
 pub const AXIS_HEIGHT: f32 = 22.0;
+/// Height of the timeline's travel row, where connectors between stops are drawn.
+pub const TRAVEL_ROW_HEIGHT: f32 = 14.0;
+/// Most sub-lanes one timeline lane may stack before it becomes a histogram (more lanes
+/// scroll; more overlapping events than this are better read as a density).
+pub const MAX_SUBLANES: usize = 6;
+/// Width of the timeline's lane-name gutter.
+pub const TIMELINE_GUTTER_WIDTH: f32 = 128.0;
+/// Opacity multiplier for events hidden by the filter.
+pub const DIMMED_OPACITY: f32 = 0.22;
+/// Small print: timeline labels, lane names.
+pub const SMALL_SIZE: f32 = 12.0;
 /// Default width of the detail panel, in points.
 pub const DETAIL_PANEL_WIDTH: f32 = 380.0;
 /// Height of the timeline panel, in points.
-pub const TIMELINE_HEIGHT: f32 = 200.0;
+pub const TIMELINE_HEIGHT: f32 = 230.0;
 /// Distance of map overlays (buttons, scale bar) from the map's edge, in points.
 pub const MAP_OVERLAY_MARGIN: f32 = 10.0;
 /// Inner margin of panels, in points.
@@ -121,6 +138,9 @@ impl Tokens {
             quote_fill: Color32::from_rgb(248, 243, 235),
             timeline_fill: Color32::from_rgb(250, 250, 252),
             timeline_stripe: Color32::from_rgb(238, 240, 245),
+            timeline_grid: Color32::from_rgb(200, 204, 214),
+            density: Color32::from_rgb(0, 114, 178),
+            brush: Color32::from_rgba_unmultiplied(60, 70, 90, 60),
             country_text: Color32::from_rgb(120, 100, 115),
             city_text: Color32::from_rgb(70, 70, 80),
             overlay_fill: Color32::from_rgba_unmultiplied(255, 255, 255, 215),
@@ -148,6 +168,9 @@ impl Tokens {
             quote_fill: Color32::from_rgb(40, 40, 46),
             timeline_fill: Color32::from_rgb(30, 30, 34),
             timeline_stripe: Color32::from_rgb(40, 40, 46),
+            timeline_grid: Color32::from_rgb(70, 72, 82),
+            density: Color32::from_rgb(86, 180, 233),
+            brush: Color32::from_rgba_unmultiplied(0, 0, 0, 110),
             country_text: Color32::from_rgb(150, 145, 165),
             city_text: Color32::from_rgb(185, 185, 195),
             overlay_fill: Color32::from_rgba_unmultiplied(25, 25, 30, 215),

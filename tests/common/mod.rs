@@ -152,3 +152,23 @@ pub fn app_at(
 pub fn kerry_app() -> egui_kittest::Harness<'static, itinera::App> {
     app_at(itinera::BUNDLED_TRIP.into(), None, false)
 }
+
+/// Id of the selected event, if any.
+pub fn selected_id(harness: &egui_kittest::Harness<'_, itinera::App>) -> Option<String> {
+    let state = harness.state().state();
+    let (trip, _) = state.trip()?;
+    state.selection.map(|i| trip.events[i].id.clone())
+}
+
+/// Click the search field and type `text` into it, as a reader would.
+pub fn search_for(harness: &mut egui_kittest::Harness<'_, itinera::App>, text: &str) {
+    use egui_kittest::kittest::Queryable as _;
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Search")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Search")
+        .type_text(text);
+    harness.run();
+}
