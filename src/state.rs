@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::command::Command;
 use crate::format::{self, Report};
-use crate::model::{Chronology, Filter, Trip};
+use crate::model::{Chronology, Filter, SearchHit, Trip};
 
 /// A trip that opened without errors.
 #[derive(Clone, Debug)]
@@ -44,6 +44,8 @@ pub struct AppState {
     matches: Vec<bool>,
     /// How many resolved events pass `filter`.
     match_count: usize,
+    /// Events matching the search query, in time order, with what matched.
+    hits: Vec<SearchHit>,
 }
 
 impl AppState {
@@ -100,6 +102,11 @@ impl AppState {
         self.matches.get(index).copied().unwrap_or(true)
     }
 
+    /// Events matching the search query, in time order (empty without a query).
+    pub fn search_hits(&self) -> &[SearchHit] {
+        &self.hits
+    }
+
     /// How many events pass the filter.
     pub fn match_count(&self) -> usize {
         self.match_count
@@ -111,9 +118,9 @@ impl AppState {
     }
 
     fn refresh_matches(&mut self) {
-        self.matches = match &self.open {
-            Some(open) if self.filter.is_active() => self.filter.matches_all(&open.trip, &open.chronology),
-            _ => Vec::new(),
+        (self.matches, self.hits) = match &self.open {
+            Some(open) if self.filter.is_active() => self.filter.apply(&open.trip, &open.chronology),
+            _ => (Vec::new(), Vec::new()),
         };
         self.match_count = match &self.open {
             Some(open) => open.chronology.order.iter().filter(|&&i| self.passes(i)).count(),

@@ -118,24 +118,24 @@ impl Filter {
         }
     }
 
-    /// Per `Trip::events` entry, whether it passes.
-    pub fn matches_all(&self, trip: &Trip, chronology: &Chronology) -> Vec<bool> {
-        // Check the query once per event with the chips cleared, and the chips without it.
-        let query = folded_query(&self.query);
+    /// Per `Trip::events` entry, whether it passes, and the search hits of the query (in time
+    /// order). The query is searched once, for both.
+    pub fn apply(&self, trip: &Trip, chronology: &Chronology) -> (Vec<bool>, Vec<SearchHit>) {
+        let hits = search(trip, chronology, &self.query);
+        let mut by_query = vec![folded_query(&self.query).is_none(); trip.events.len()];
+        for hit in &hits {
+            by_query[hit.index] = true;
+        }
         let chips = Self {
             query: String::new(),
             ..self.clone()
         };
-        (0..trip.events.len())
-            .map(|i| {
-                chips.matches(trip, chronology, i)
-                    && query.as_ref().is_none_or(|q| {
-                        trip.events
-                            .get(i)
-                            .is_some_and(|e| hits(trip, e, q).next().is_some())
-                    })
-            })
-            .collect()
+        let matches = by_query
+            .iter()
+            .enumerate()
+            .map(|(i, &found)| found && chips.matches(trip, chronology, i))
+            .collect();
+        (matches, hits)
     }
 }
 

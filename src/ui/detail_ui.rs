@@ -5,18 +5,17 @@
 use egui::{Frame, Margin, RichText, Stroke, Ui};
 
 use super::media::MediaCache;
-use super::results_ui::SearchResults;
+use super::results_ui::results_ui;
 use super::theme::{self, Tokens};
 use crate::command::{Command, Commands};
 use crate::model::describe::{describe_dates, describe_offset};
 use crate::model::{Chronology, Event, Trip};
 use crate::state::AppState;
 
-/// The detail panel's caches: decoded pictures and search hits.
+/// The detail panel's cache of decoded pictures.
 #[derive(Debug, Default)]
 pub struct DetailPanel {
     media: MediaCache,
-    results: SearchResults,
     generation: u64,
 }
 
@@ -37,7 +36,7 @@ impl DetailPanel {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                self.results.ui(ui, state, commands);
+                results_ui(ui, state, commands);
                 match state.selection.and_then(|i| Some((i, trip.events.get(i)?))) {
                     Some((index, event)) => {
                         let event_view = EventView {
