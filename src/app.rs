@@ -13,6 +13,8 @@ use crate::ui::detail_ui::DetailPanel;
 use crate::ui::file_dialog::{FileDialog, Outcome};
 use crate::ui::header_ui::Header;
 use crate::ui::map_view::MapView;
+use crate::ui::present::PresentView;
+use crate::ui::present::export::{self, DialogChoice, ExportOutcome, SlideExport};
 use crate::ui::problems_ui;
 use crate::ui::theme::{self, Tokens};
 use crate::ui::timeline::TimelineView;
@@ -22,6 +24,12 @@ const ONLINE_TILES_KEY: &str = "online_tiles";
 
 /// Ctrl+O (Cmd+O on macOS).
 const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+/// F5: present.
+const PRESENT_KEY: Key = Key::F5;
+
+/// Where the command line waits for the outcome of `itinera slides`.
+pub type ExportResult = std::sync::Arc<std::sync::Mutex<Option<ExportOutcome>>>;
+
 /// Ctrl+F: search.
 const FIND_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 
@@ -33,6 +41,13 @@ pub struct App {
     timeline: TimelineView,
     header: Header,
     details: DetailPanel,
+    present: PresentView,
+    /// The folder typed in the export dialog, while it is open.
+    export_dialog: Option<String>,
+    /// A message to acknowledge, e.g. where the slides were saved.
+    notice: Option<String>,
+    /// Set when the app was started to export slides and then quit.
+    export_result: Option<ExportResult>,
     dialog: Option<FileDialog>,
 }
 
@@ -66,7 +81,57 @@ impl App {
             timeline: TimelineView::default(),
             header: Header::default(),
             details: DetailPanel::default(),
+            present: PresentView::default(),
+            export_dialog: None,
+            notice: None,
+            export_result: None,
             dialog: None,
+        }
+    }
+
+    /// Start the app on the trip at `path`, export its slides into `folder`, store the outcome
+    /// in `result` and close the window.
+    pub fn exporting(
+        cc: &eframe::CreationContext<'_>,
+        path: PathBuf,
+        folder: &std::path::Path,
+        result: ExportResult,
+    ) -> Self {
+        let mut app = Self::new(cc, Some(path));
+        app.start_export(folder);
+        app.export_result = Some(result);
+        app
+    }
+
+    /// Begin saving every slide as a PNG in `folder`.
+    pub fn start_export(&mut self, folder: &std::path::Path) {
+        match SlideExport::new(folder) {
+            Ok(job) => self.present.export = Some(job),
+            Err(error) => self.finish_export(ExportOutcome::Failed(error), None),
+        }
+    }
+
+    /// The message shown to the user, if any (e.g. where slides were saved).
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Whether the presenter console is open.
+    pub fn console_open(&self) -> bool {
+        self.present.console_open()
+    }
+
+    fn finish_export(&mut self, outcome: ExportOutcome, ctx: Option<&egui::Context>) {
+        self.present.export = None;
+        self.notice = Some(match &outcome {
+            ExportOutcome::Saved(count, folder) => format!("Saved {count} slides to {}", folder.display()),
+            ExportOutcome::Failed(error) => format!("The slides were not all saved: {error}"),
+        });
+        if let Some(result) = &self.export_result {
+            *result.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(outcome);
+            if let Some(ctx) = ctx {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
         }
     }
 
@@ -120,6 +185,9 @@ impl App {
             if input.consume_shortcut(&FIND_SHORTCUT) {
                 self.header.focus_search();
             }
+            if input.consume_key(Modifiers::NONE, PRESENT_KEY) {
+                self.commands.send(Command::Present(true));
+            }
             if typing {
                 return;
             }
@@ -149,11 +217,19 @@ impl App {
                 {
                     self.commands.send(Command::ShowOpenDialog);
                 }
+                if ui.button("Export slides as PNG…").clicked()
+                    && let Some(open) = &self.state.open
+                {
+                    self.export_dialog = Some(export::default_folder(&open.path).display().to_string());
+                }
                 if ui.button("Quit").clicked() {
                     ui.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
             ui.menu_button("View", |ui| {
+                if ui.add(egui::Button::new("Present").shortcut_text("F5")).clicked() {
+                    self.commands.send(Command::Present(true));
+                }
                 if ui.button("Fit trip on map").clicked() {
                     self.commands.send(Command::FitMap);
                 }
@@ -180,6 +256,10 @@ impl eframe::App for App {
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        if self.state.presentation.is_some() || self.present.export.is_some() {
+            self.presentation_ui(ui);
+            return;
+        }
         self.shortcuts(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::top("header").show(ui, |ui| self.header.ui(ui, &self.state, &mut self.commands));
@@ -218,9 +298,56 @@ impl eframe::App for App {
             }
         }
 
+        if let Some(folder) = &mut self.export_dialog {
+            match export::export_dialog_ui(ui.ctx(), folder) {
+                Some(DialogChoice::Export(folder)) => {
+                    self.export_dialog = None;
+                    self.start_export(&folder);
+                }
+                Some(DialogChoice::Cancel) => self.export_dialog = None,
+                None => {}
+            }
+        }
+        if let Some(notice) = &self.notice {
+            let mut open = true;
+            egui::Window::new("Itinera")
+                .collapsible(false)
+                .open(&mut open)
+                .show(ui.ctx(), |ui| ui.label(notice));
+            if !open {
+                self.notice = None;
+            }
+        }
+        self.apply_commands(ui.ctx());
+    }
+}
+
+impl App {
+    /// The full-screen slides (or an export running through them).
+    fn presentation_ui(&mut self, ui: &mut Ui) {
+        self.present
+            .ui(ui, &mut self.state, &mut self.map, &mut self.commands);
+        if let Some(mut job) = self.present.export.take() {
+            let ready = !self.map.is_moving() && self.map.tiles_pending() == 0;
+            match job.frame(ui.ctx(), &self.state, ready, &mut self.commands) {
+                Some(outcome) => self.finish_export(outcome, Some(ui.ctx())),
+                None => self.present.export = Some(job),
+            }
+        }
+        self.apply_commands(ui.ctx());
+    }
+
+    /// Apply the frame's commands; entering or leaving a presentation (not an export) switches
+    /// full screen.
+    fn apply_commands(&mut self, ctx: &egui::Context) {
+        let was_presenting = self.state.presentation.is_some();
         for command in self.commands.drain() {
             self.state.apply(command);
-            ui.ctx().request_repaint();
+            ctx.request_repaint();
+        }
+        let presenting = self.state.presentation.is_some();
+        if presenting != was_presenting && self.present.export.is_none() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
         }
     }
 }

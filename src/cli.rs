@@ -1,4 +1,5 @@
-//! The command line: `itinera [FILE]` opens the app, `itinera check FILE...` validates files.
+//! The command line: `itinera [FILE]` opens the app, `itinera check FILE...` validates files,
+//! `itinera slides FILE -o DIR` saves the presentation's slides as PNG images.
 //!
 //! Exit codes of `check`: 0 every file is valid (warnings allowed), 1 some file has errors,
 //! 2 a usage or I/O error (clap's own usage errors also exit 2).
@@ -30,6 +31,33 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Save every slide of the trip's presentation as a PNG image (slide-01.png, …) in a folder.
+    /// Opens a window to draw them (on a server, run it under xvfb-run).
+    Slides {
+        /// The trip file.
+        file: PathBuf,
+        /// The folder to write the images to (created if missing).
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Image size in pixels, WIDTHxHEIGHT, e.g. 1920x1080 (16:9) or 1440x1080 (4:3).
+        #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
+        size: (u32, u32),
+    },
+}
+
+/// Parse "1920x1080" into (1920, 1080), each between 320 and 7680.
+pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("`{text}` is not WIDTHxHEIGHT, e.g. 1920x1080"))?;
+    let number = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (320..=7680).contains(n))
+            .ok_or_else(|| format!("`{s}` in `{text}` is not a size between 320 and 7680 pixels"))
+    };
+    Ok((number(w)?, number(h)?))
 }
 
 /// Exit status of `check`.

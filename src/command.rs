@@ -42,6 +42,18 @@ pub enum Command {
     SetTimeWindow(Option<(DateTime<Utc>, DateTime<Utc>)>),
     /// Remove the search and every filter.
     ClearFilters,
+    /// Start (true) or leave (false) the presentation.
+    Present(bool),
+    /// Move this many slides (negative: back).
+    SlideStep(isize),
+    /// Go to the first slide.
+    SlideFirst,
+    /// Go to the last slide.
+    SlideLast,
+    /// Blank or unblank the screen.
+    ToggleBlank,
+    /// Start or pause autoplay.
+    SetAutoplay(bool),
 }
 
 /// Commands collected during one frame.

@@ -9,9 +9,13 @@ fn main() -> anyhow::Result<ExitCode> {
     // geo warns about degenerate slivers in the map data while placing labels; that is not news.
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn,geo=error")).init();
     let cli = Cli::parse();
-    if let Some(CliCommand::Check { files }) = cli.command {
-        let status = check(&files, &mut std::io::stdout().lock());
-        return Ok(ExitCode::from(status as u8));
+    match cli.command {
+        Some(CliCommand::Check { files }) => {
+            let status = check(&files, &mut std::io::stdout().lock());
+            return Ok(ExitCode::from(status as u8));
+        }
+        Some(CliCommand::Slides { file, out, size }) => return Ok(slides(file, &out, size)),
+        None => {}
     }
     let file = cli.file.unwrap_or_else(|| itinera::BUNDLED_TRIP.into());
     let options = eframe::NativeOptions {
@@ -29,4 +33,49 @@ fn main() -> anyhow::Result<ExitCode> {
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `itinera slides`: check the file, then run the app just long enough to save every slide.
+fn slides(file: std::path::PathBuf, out: &std::path::Path, (width, height): (u32, u32)) -> ExitCode {
+    if check(std::slice::from_ref(&file), &mut std::io::stderr().lock()) != itinera::cli::CheckStatus::Valid {
+        return ExitCode::from(1);
+    }
+    let result = itinera::app::ExportResult::default();
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Itinera: exporting slides")
+            .with_inner_size([width as f32, height as f32])
+            .with_resizable(false),
+        ..Default::default()
+    };
+    let (folder, shared) = (out.to_path_buf(), result.clone());
+    let run = eframe::run_native(
+        "Itinera",
+        options,
+        Box::new(move |cc| Ok(Box::new(itinera::App::exporting(cc, file, &folder, shared)))),
+    );
+    if let Err(error) = run {
+        eprintln!(
+            "error: could not open a window to draw the slides: {error}\n  = help: on a machine without a display, run it under xvfb-run"
+        );
+        return ExitCode::from(2);
+    }
+    let outcome = result
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .take();
+    match outcome {
+        Some(itinera::ui::present::export::ExportOutcome::Saved(count, folder)) => {
+            eprintln!("Saved {count} slides to {}", folder.display());
+            ExitCode::SUCCESS
+        }
+        Some(itinera::ui::present::export::ExportOutcome::Failed(error)) => {
+            eprintln!("error: {error}");
+            ExitCode::from(1)
+        }
+        None => {
+            eprintln!("error: the window closed before every slide was saved");
+            ExitCode::from(1)
+        }
+    }
 }

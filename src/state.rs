@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::command::Command;
 use crate::format::{self, Report};
+use crate::model::slides::{Presentation, Slide};
 use crate::model::{Chronology, Filter, SearchHit, Trip};
 
 /// A trip that opened without errors.
@@ -46,6 +47,8 @@ pub struct AppState {
     match_count: usize,
     /// Events matching the search query, in time order, with what matched.
     hits: Vec<SearchHit>,
+    /// The running presentation, if any.
+    pub presentation: Option<Presentation>,
 }
 
 impl AppState {
@@ -94,6 +97,41 @@ impl AppState {
             Command::TogglePerson(id) => self.change_filter(|f| toggle(&mut f.people, id)),
             Command::SetTimeWindow(window) => self.change_filter(|f| f.window = window),
             Command::ClearFilters => self.change_filter(|f| *f = Filter::default()),
+            Command::Present(on) => {
+                self.presentation = match (on, self.trip()) {
+                    (true, Some((trip, chronology))) => Some(Presentation::new(trip, chronology)),
+                    _ => None,
+                };
+                self.show_slide();
+            }
+            Command::SlideStep(step) => self.change_slide(|p| p.step(step)),
+            Command::SlideFirst => self.change_slide(|p| p.go_to(0)),
+            Command::SlideLast => self.change_slide(|p| p.go_to(usize::MAX)),
+            Command::ToggleBlank => self.change_slide(|p| p.blanked = !p.blanked),
+            Command::SetAutoplay(on) => self.change_slide(|p| p.autoplay = on),
+        }
+    }
+
+    fn change_slide(&mut self, change: impl FnOnce(&mut Presentation)) {
+        if let Some(presentation) = self.presentation.as_mut() {
+            let before = presentation.current;
+            change(presentation);
+            if presentation.current != before {
+                self.show_slide();
+            }
+        }
+    }
+
+    /// Select the event of the slide shown (so the map flies to it), or frame the whole trip on
+    /// the title and overview slides.
+    fn show_slide(&mut self) {
+        match self.presentation.as_ref().map(Presentation::slide) {
+            Some(Slide::Event(i)) => self.selection = Some(i),
+            Some(Slide::Title | Slide::Overview) => {
+                self.selection = None;
+                self.fit_map_requested = true;
+            }
+            None => {}
         }
     }
 
@@ -165,6 +203,8 @@ impl AppState {
                 self.generation += 1;
                 self.fit_map_requested = true;
                 self.refresh_matches();
+                // Slides of the old trip mean nothing for the new one.
+                self.presentation = None;
             }
             Err(report) => self.problems = Some(report),
         }

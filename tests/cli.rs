@@ -69,3 +69,39 @@ fn version_and_help_are_available() {
     let help = itinera().arg("--help").output().expect("runs");
     assert!(String::from_utf8_lossy(&help.stdout).contains("check"));
 }
+
+#[test]
+fn exporting_slides_of_a_broken_trip_exits_one_before_opening_a_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("broken.toml");
+    let text = std::fs::read_to_string(itinera::BUNDLED_TRIP)
+        .expect("bundled trip")
+        .replacen("lat = 51.1801", "lat = 151.1801", 1);
+    std::fs::write(&path, text).expect("write");
+    let output = itinera()
+        .args(["slides", "-o"])
+        .arg(dir.path().join("slides"))
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("latitude 151.1801 is out of range"));
+    assert!(!dir.path().join("slides").exists(), "nothing was written");
+}
+
+#[test]
+fn a_malformed_slide_size_is_a_usage_error() {
+    let output = itinera()
+        .args([
+            "slides",
+            itinera::BUNDLED_TRIP,
+            "-o",
+            "out",
+            "--size",
+            "1920by1080",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is not WIDTHxHEIGHT"));
+}

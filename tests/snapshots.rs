@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{app_at, search_for, settle};
+use common::{app_at, app_sized, search_for, settle};
 use egui_kittest::SnapshotOptions;
 use egui_kittest::kittest::Queryable as _;
 
@@ -64,4 +64,27 @@ fn a_search_with_country_lanes_matches_its_snapshot() {
     harness.remove_cursor();
     settle(&mut harness);
     harness.snapshot_options("search_country_lanes", &tolerance());
+}
+
+/// Present the bundled trip in a window of `size`, page to the Astana slide and compare it.
+fn astana_slide_snapshot(name: &str, size: [f32; 2]) {
+    let mut harness = app_sized(itinera::BUNDLED_TRIP.into(), size, None, true);
+    harness.key_press(egui::Key::F5);
+    for _ in 0..6 {
+        harness.key_press(egui::Key::PageDown);
+    }
+    harness.run();
+    harness.remove_cursor();
+    settle(&mut harness);
+    harness.snapshot_options(name, &tolerance());
+}
+
+#[test]
+fn the_astana_slide_reads_well_at_16_9() {
+    astana_slide_snapshot("slide_astana_16x9", [1600.0, 900.0]);
+}
+
+#[test]
+fn the_astana_slide_reads_well_at_4_3() {
+    astana_slide_snapshot("slide_astana_4x3", [1024.0, 768.0]);
 }

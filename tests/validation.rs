@@ -271,3 +271,12 @@ fn no_truncation_of_a_valid_file_makes_the_checker_panic() {
         let _ = checked.report.render();
     }
 }
+
+#[test]
+fn a_slide_time_outside_two_to_600_seconds_is_reported_at_its_value() {
+    let text = broken(
+        "title = \"Test trip\"",
+        "title = \"Test trip\"\nslide_seconds = 0.5",
+    );
+    assert_single_error(&text, 3, 17, "slide_seconds is 0.5, outside 2 to 600");
+}

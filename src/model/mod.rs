@@ -11,6 +11,7 @@ pub mod geo;
 pub mod problem;
 pub mod refs;
 pub mod resolve;
+pub mod slides;
 pub mod stats;
 pub mod synthetic;
 pub mod time;

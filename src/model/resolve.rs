@@ -93,6 +93,16 @@ pub fn resolve(trip: &Trip) -> Resolution {
         }
     }
 
+    if let Some(seconds) = trip.slide_seconds
+        && !super::slides::SLIDE_SECONDS_RANGE.contains(&seconds)
+    {
+        problems.push(Problem::error(
+            root.key("slide_seconds"),
+            format!("slide_seconds is {seconds}, outside 2 to 600"),
+            "give the seconds each slide stays up when autoplaying, e.g. 10",
+        ));
+    }
+
     let resolved_places: Vec<Option<ResolvedPlace>> = trip
         .places
         .iter()

@@ -25,6 +25,9 @@ pub struct Trip {
     pub travellers: Vec<String>,
     /// Optional explicit story order (event ids) for presentations; time order when empty.
     pub story: Vec<String>,
+    /// Seconds each slide stays up when a presentation autoplays (2–600; 10 when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slide_seconds: Option<f64>,
     /// Where events happen.
     pub places: Vec<Place>,
     /// Who takes part or is quoted.

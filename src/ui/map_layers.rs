@@ -36,6 +36,9 @@ pub struct TripLayer<'a> {
     pub reserved: Vec<ScreenBox>,
     /// Whether an event passes the reader's filter; stops with none that pass are dimmed.
     pub passes: &'a dyn Fn(usize) -> bool,
+    /// In a presentation, the last stop reached: later stops are dimmed and the route stops
+    /// there. `None` draws the whole trip.
+    pub route_until: Option<usize>,
 }
 
 /// A stop placed on screen.
@@ -70,7 +73,12 @@ impl Plugin for TripLayer<'_> {
                     name: &place.name,
                     location,
                     pos,
-                    first_shown: stop.events.iter().copied().find(|&i| (self.passes)(i)),
+                    first_shown: stop
+                        .events
+                        .iter()
+                        .copied()
+                        .find(|&i| (self.passes)(i))
+                        .filter(|_| self.route_until.is_none_or(|n| stop.number <= n)),
                 })
             })
             .collect();
@@ -93,13 +101,18 @@ impl Plugin for TripLayer<'_> {
             taken.push(screen_box(label.expand(2.0)));
         }
         labels_ui(&painter, projector, self.labels, &taken, self.tokens);
+        // Slides show no tooltips: the pointer may rest anywhere while a teacher talks.
+        let pointer = response.hover_pos().filter(|_| self.route_until.is_none());
         route_ui(
             ui,
             &painter,
-            response,
+            pointer,
             projector,
             self.chronology,
-            &stops,
+            &stops[..stops
+                .iter()
+                .take_while(|s| self.route_until.is_none_or(|n| s.stop.number <= n))
+                .count()],
             self.tokens,
         );
 
@@ -118,6 +131,7 @@ impl Plugin for TripLayer<'_> {
                 self.trip,
                 self.chronology,
                 self.tokens,
+                self.route_until.is_none(),
             );
             if !clicked {
                 continue;
@@ -156,6 +170,7 @@ fn marker_ui(
     trip: &Trip,
     chronology: &Chronology,
     tokens: &Tokens,
+    tooltips: bool,
 ) -> bool {
     let radius = marker_radius(cluster);
     let centre = cluster.centre;
@@ -231,6 +246,9 @@ fn marker_ui(
         &names.join(" · "),
         tokens,
     );
+    if !tooltips {
+        return response.clicked();
+    }
     let response = response.on_hover_ui(|ui| {
         for stop in members {
             stop_tooltip_ui(ui, trip, chronology, stop);
@@ -267,13 +285,12 @@ pub fn halo_text(painter: &Painter, pos: Pos2, text: &str, tokens: &Tokens) {
 fn route_ui(
     ui: &Ui,
     painter: &Painter,
-    map: &Response,
+    pointer: Option<Pos2>,
     projector: &Projector,
     chronology: &Chronology,
     stops: &[PlacedStop<'_>],
     tokens: &Tokens,
 ) {
-    let pointer = map.hover_pos();
     for (index, leg) in stops.windows(2).enumerate() {
         let (from, to) = (&leg[0], &leg[1]);
         let points: Vec<Pos2> = from

@@ -149,6 +149,11 @@ impl MapView {
         self.flight = None;
     }
 
+    /// Whether the camera is still gliding to a target.
+    pub fn is_moving(&self) -> bool {
+        self.flight.is_some()
+    }
+
     /// Draw the map and queue commands for clicks on it.
     pub fn ui(&mut self, ui: &mut Ui, state: &mut AppState, commands: &mut Commands) {
         let tokens = Tokens::for_visuals(ui.visuals());
@@ -195,6 +200,7 @@ impl MapView {
                 zoom_to: &mut zoom_to,
                 reserved,
                 passes: &passes,
+                route_until: state.presentation.as_ref().map(|p| p.route_until(chronology)),
             });
         }
         let shown = map.show(ui, |_, _, projector, memory| {
@@ -226,16 +232,19 @@ impl MapView {
             self.keyboard(ui);
         }
         let rect = response.rect;
-        let route_km = state.trip().map(|(_, c)| c.route_length_m() / 1000.0);
         let online = self.online.enabled();
-        let requests = controls_ui(ui, rect, self.zoom(), online, route_km, commands, &tokens);
-        if let Some(zoom_change) = requests.zoom_change {
-            self.zoom_by(zoom_change);
+        // Slides show the map bare: no buttons, only the credits.
+        if state.presentation.is_none() {
+            let route_km = state.trip().map(|(_, c)| c.route_length_m() / 1000.0);
+            let requests = controls_ui(ui, rect, self.zoom(), online, route_km, commands, &tokens);
+            if let Some(zoom_change) = requests.zoom_change {
+                self.zoom_by(zoom_change);
+            }
+            if let Some(on) = requests.online {
+                self.set_online(ui.ctx(), on);
+            }
+            scale_bar_ui(ui, rect, shown.inner, &tokens);
         }
-        if let Some(on) = requests.online {
-            self.set_online(ui.ctx(), on);
-        }
-        scale_bar_ui(ui, rect, shown.inner, &tokens);
         attribution_ui(ui, rect, online, &tokens);
     }
 

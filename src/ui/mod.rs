@@ -13,6 +13,7 @@ pub mod map_overlay;
 pub mod map_view;
 pub mod media;
 pub mod online;
+pub mod present;
 pub mod problems_ui;
 pub mod results_ui;
 pub mod theme;

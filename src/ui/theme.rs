@@ -199,3 +199,43 @@ pub fn kind_colour(kind: EventKind) -> Color32 {
 pub fn on_kind_colour() -> Color32 {
     Color32::WHITE
 }
+
+/// The high-contrast presentation theme: light text on near-black cards, readable from the
+/// back of a classroom whatever the app's light or dark mode.
+pub mod present {
+    use egui::Color32;
+
+    /// Card behind slide text.
+    pub const CARD: Color32 = Color32::from_rgba_premultiplied(12, 12, 16, 235);
+    /// Slide text.
+    pub const TEXT: Color32 = Color32::WHITE;
+    /// Dates, places, speakers.
+    pub const MUTED: Color32 = Color32::from_rgb(215, 215, 225);
+    /// Quote bar, progress and the current slide's mark.
+    pub const ACCENT: Color32 = Color32::from_rgb(255, 200, 40);
+    /// Unvisited part of the progress strip.
+    pub const TRACK: Color32 = Color32::from_rgb(90, 90, 100);
+    /// The blanked screen.
+    pub const BLANK: Color32 = Color32::BLACK;
+
+    /// Sizes at 1080 points of screen height; slides scale them with the screen.
+    pub const REFERENCE_HEIGHT: f32 = 1080.0;
+    /// Slide titles (at least 48 px on a 1080p screen).
+    pub const TITLE_SIZE: f32 = 60.0;
+    /// The trip's name on the title slide.
+    pub const COVER_TITLE_SIZE: f32 = 76.0;
+    /// Date and place line.
+    pub const META_SIZE: f32 = 32.0;
+    /// The key quote.
+    pub const QUOTE_SIZE: f32 = 38.0;
+    /// Summaries, statistics, speakers.
+    pub const BODY_SIZE: f32 = 28.0;
+    /// Kind label, slide counter, key hints.
+    pub const SMALL_SIZE: f32 = 20.0;
+    /// Padding inside cards and around the screen edge.
+    pub const MARGIN: f32 = 40.0;
+    /// Height of the progress strip.
+    pub const STRIP_HEIGHT: f32 = 64.0;
+    /// Smallest scale, so small windows stay legible.
+    pub const MIN_SCALE: f32 = 0.6;
+}

@@ -134,8 +134,18 @@ pub fn app_at(
     theme: Option<egui::Theme>,
     wgpu: bool,
 ) -> egui_kittest::Harness<'static, itinera::App> {
+    app_sized(path, [1400.0, 900.0], theme, wgpu)
+}
+
+/// Like [`app_at`], with a window of `size` points.
+pub fn app_sized(
+    path: std::path::PathBuf,
+    size: [f32; 2],
+    theme: Option<egui::Theme>,
+    wgpu: bool,
+) -> egui_kittest::Harness<'static, itinera::App> {
     let mut builder = egui_kittest::Harness::builder()
-        .with_size([1400.0, 900.0])
+        .with_size(size)
         .with_max_steps(400);
     if let Some(theme) = theme {
         builder = builder.with_theme(theme);
