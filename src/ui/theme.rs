@@ -61,7 +61,7 @@ pub const AXIS_HEIGHT: f32 = 22.0;
 pub const TRAVEL_ROW_HEIGHT: f32 = 14.0;
 /// Most sub-lanes one timeline lane may stack before it becomes a histogram (more lanes
 /// scroll; more overlapping events than this are better read as a density).
-pub const MAX_SUBLANES: usize = 6;
+pub const MAX_SUBLANES: usize = 12;
 /// Width of the timeline's lane-name gutter.
 pub const TIMELINE_GUTTER_WIDTH: f32 = 128.0;
 /// Opacity multiplier for events hidden by the filter.
