@@ -6,7 +6,9 @@
 
 pub mod diagnostic;
 pub mod json_spans;
+pub mod save;
 pub mod spans;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 

@@ -6,6 +6,7 @@
 
 pub mod chronology;
 pub mod describe;
+pub mod edit;
 pub mod filter;
 pub mod geo;
 pub mod problem;
