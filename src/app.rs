@@ -10,7 +10,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use crate::command::{Command, Commands};
 use crate::state::AppState;
 use crate::ui::detail_ui::DetailPanel;
-use crate::ui::file_dialog::{FileDialog, Outcome};
+use crate::ui::files::{self, Files, Purpose};
 use crate::ui::header_ui::Header;
 use crate::ui::map_view::MapView;
 use crate::ui::present::PresentView;
@@ -44,11 +44,9 @@ pub struct App {
     present: PresentView,
     /// The folder typed in the export dialog, while it is open.
     export_dialog: Option<String>,
-    /// A message to acknowledge, e.g. where the slides were saved.
-    notice: Option<String>,
     /// Set when the app was started to export slides and then quit.
     export_result: Option<ExportResult>,
-    dialog: Option<FileDialog>,
+    files: Files,
 }
 
 impl App {
@@ -83,9 +81,8 @@ impl App {
             details: DetailPanel::default(),
             present: PresentView::default(),
             export_dialog: None,
-            notice: None,
             export_result: None,
-            dialog: None,
+            files: Files::default(),
         }
     }
 
@@ -113,7 +110,7 @@ impl App {
 
     /// The message shown to the user, if any (e.g. where slides were saved).
     pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
+        self.state.notice.as_deref()
     }
 
     /// Whether the presenter console is open.
@@ -123,7 +120,7 @@ impl App {
 
     fn finish_export(&mut self, outcome: ExportOutcome, ctx: Option<&egui::Context>) {
         self.present.export = None;
-        self.notice = Some(match &outcome {
+        self.state.notice = Some(match &outcome {
             ExportOutcome::Saved(count, folder) => format!("Saved {count} slides to {}", folder.display()),
             ExportOutcome::Failed(error) => format!("The slides were not all saved: {error}"),
         });
@@ -212,10 +209,37 @@ impl App {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 if ui
+                    .add(egui::Button::new("New trip…").shortcut_text(ui.ctx().format_shortcut(&files::NEW)))
+                    .clicked()
+                {
+                    self.files.request_new(&self.state, &mut self.commands);
+                }
+                if ui
                     .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN_SHORTCUT)))
                     .clicked()
                 {
                     self.commands.send(Command::ShowOpenDialog);
+                }
+                let has_trip = self.state.open.is_some();
+                let ctx = ui.ctx().clone();
+                let shortcut = |s| ctx.format_shortcut(s);
+                if ui
+                    .add_enabled(
+                        has_trip,
+                        egui::Button::new("Save").shortcut_text(shortcut(&files::SAVE)),
+                    )
+                    .clicked()
+                {
+                    self.commands.send(Command::Save);
+                }
+                if ui
+                    .add_enabled(
+                        has_trip,
+                        egui::Button::new("Save as…").shortcut_text(shortcut(&files::SAVE_AS)),
+                    )
+                    .clicked()
+                {
+                    self.files.choose(Purpose::SaveAs, &self.state);
                 }
                 if ui.button("Export slides as PNG…").clicked()
                     && let Some(open) = &self.state.open
@@ -224,6 +248,33 @@ impl App {
                 }
                 if ui.button("Quit").clicked() {
                     ui.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let (undo, redo) = self
+                    .state
+                    .open
+                    .as_ref()
+                    .map_or((false, false), |o| o.history.can_undo_redo());
+                let ctx = ui.ctx().clone();
+                let shortcut = |s| ctx.format_shortcut(s);
+                if ui
+                    .add_enabled(
+                        undo,
+                        egui::Button::new("Undo").shortcut_text(shortcut(&files::UNDO)),
+                    )
+                    .clicked()
+                {
+                    self.commands.send(Command::Undo);
+                }
+                if ui
+                    .add_enabled(
+                        redo,
+                        egui::Button::new("Redo").shortcut_text(shortcut(&files::REDO)),
+                    )
+                    .clicked()
+                {
+                    self.commands.send(Command::Redo);
                 }
             });
             ui.menu_button("View", |ui| {
@@ -260,6 +311,7 @@ impl eframe::App for App {
             self.presentation_ui(ui);
             return;
         }
+        self.files.shortcuts(ui.ctx(), &self.state, &mut self.commands);
         self.shortcuts(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::top("header").show(ui, |ui| self.header.ui(ui, &self.state, &mut self.commands));
@@ -278,26 +330,9 @@ impl eframe::App for App {
         }
         if self.state.open_dialog_requested {
             self.state.open_dialog_requested = false;
-            let folder = self
-                .state
-                .open
-                .as_ref()
-                .and_then(|o| o.path.parent().map(std::path::Path::to_path_buf))
-                .or_else(|| std::env::current_dir().ok())
-                .unwrap_or_default();
-            self.dialog = Some(FileDialog::new(&folder));
+            self.files.choose(Purpose::Open, &self.state);
         }
-        if let Some(dialog) = &mut self.dialog {
-            match dialog.show(ui.ctx()) {
-                Outcome::Open => {}
-                Outcome::Chosen(path) => {
-                    self.dialog = None;
-                    self.commands.send(Command::Open(path));
-                }
-                Outcome::Cancelled => self.dialog = None,
-            }
-        }
-
+        self.files.ui(ui.ctx(), &self.state, &mut self.commands);
         if let Some(folder) = &mut self.export_dialog {
             match export::export_dialog_ui(ui.ctx(), folder) {
                 Some(DialogChoice::Export(folder)) => {
@@ -308,14 +343,14 @@ impl eframe::App for App {
                 None => {}
             }
         }
-        if let Some(notice) = &self.notice {
+        if let Some(notice) = &self.state.notice {
             let mut open = true;
             egui::Window::new("Itinera")
                 .collapsible(false)
                 .open(&mut open)
                 .show(ui.ctx(), |ui| ui.label(notice));
             if !open {
-                self.notice = None;
+                self.commands.send(Command::DismissNotice);
             }
         }
         self.apply_commands(ui.ctx());
@@ -341,9 +376,15 @@ impl App {
     /// full screen.
     fn apply_commands(&mut self, ctx: &egui::Context) {
         let was_presenting = self.state.presentation.is_some();
+        let mut follow_ups = Commands::default();
         for command in self.commands.drain() {
-            self.state.apply(command);
+            if let Some(command) = self.files.guard(command, &self.state, &mut follow_ups) {
+                self.state.apply(command);
+            }
             ctx.request_repaint();
+        }
+        for command in follow_ups.drain() {
+            self.commands.send(command);
         }
         let presenting = self.state.presentation.is_some();
         if presenting != was_presenting && self.present.export.is_none() {

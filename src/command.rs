@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use crate::model::EventKind;
+use crate::model::edit::Edit;
 
 /// Something the user asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +55,22 @@ pub enum Command {
     ToggleBlank,
     /// Start or pause autoplay.
     SetAutoplay(bool),
+    /// Change the open trip (recorded for undo).
+    Edit(Edit),
+    /// The field being edited lost focus: the next edit starts a new undo step.
+    EndEdit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Save the open trip to its file.
+    Save,
+    /// Save the open trip to another file, which it then belongs to.
+    SaveAs(PathBuf),
+    /// Start a new, empty trip to be saved at this path.
+    NewTrip(PathBuf),
+    /// Close the message shown to the user.
+    DismissNotice,
 }
 
 /// Commands collected during one frame.

@@ -39,6 +39,71 @@ pub fn cities(min_population: u64) -> Vec<City> {
         .collect()
 }
 
+/// The cities with their names folded once for searching.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    /// Cities, most populous first.
+    pub cities: Vec<City>,
+    /// Per city: its name and alternative names, lower-cased without punctuation.
+    folded: Vec<Vec<String>>,
+}
+
+impl Gazetteer {
+    /// The bundled cities of at least `min_population`, ready to search.
+    pub fn load(min_population: u64) -> Self {
+        let cities = cities(min_population);
+        let folded = cities
+            .iter()
+            .map(|c| {
+                std::iter::once(&c.name)
+                    .chain(&c.alt_names)
+                    .map(|n| crate::model::filter::fold(n))
+                    .collect()
+            })
+            .collect();
+        Self { cities, folded }
+    }
+
+    /// Cities whose name or alternative name (Latin or Cyrillic) matches `query`, ignoring case
+    /// and punctuation and tolerating small typos ("Dushanbe", "душанбе", "Dushanbé",
+    /// "Duschanbe"): exact names first, then names starting with the query, containing it, and
+    /// near misses; among equals the most populous first. At most `limit` results.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<&City> {
+        let query = crate::model::filter::fold(query);
+        let query = query.trim();
+        let length = query.chars().count();
+        if length < 2 {
+            return Vec::new();
+        }
+        // One wrong, missing or extra letter per five typed (at least one).
+        let allowed = (length / 5).max(1);
+        let rank = |name: &String| -> Option<u8> {
+            if name == query {
+                Some(0)
+            } else if name.starts_with(query) {
+                Some(1)
+            } else if name.contains(query) {
+                Some(2)
+            } else if name.chars().count().abs_diff(length) <= allowed
+                && crate::model::refs::edit_distance(name, query) <= allowed
+            {
+                Some(3)
+            } else {
+                None
+            }
+        };
+        let mut found: Vec<(u8, &City)> = self
+            .cities
+            .iter()
+            .zip(&self.folded)
+            .filter_map(|(city, names)| names.iter().filter_map(rank).min().map(|r| (r, city)))
+            .collect();
+        // A stable sort keeps the population order within each rank.
+        found.sort_by_key(|(r, _)| *r);
+        found.into_iter().take(limit).map(|(_, city)| city).collect()
+    }
+}
+
 fn parse_row(line: &str) -> Option<City> {
     let mut fields = line.split('\t');
     let geoname_id = fields.next()?.parse().ok()?;
@@ -74,6 +139,27 @@ fn parse_row(line: &str) -> Option<City> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_finds_dushanbe_in_latin_cyrillic_and_with_a_typo() {
+        let gazetteer = Gazetteer::load(15_000);
+        for query in ["Dushanbe", "душанбе", "Dushanbé", "Duschanbe", "dushanbe "] {
+            let found = gazetteer.search(query, 5);
+            assert_eq!(
+                found.first().map(|c| c.name.as_str()),
+                Some("Dushanbe"),
+                "{query}"
+            );
+            assert_eq!(found[0].timezone, "Asia/Dushanbe");
+        }
+    }
+
+    #[test]
+    fn search_ranks_the_bigger_city_first_among_equal_matches() {
+        let gazetteer = Gazetteer::load(15_000);
+        let found = gazetteer.search("London", 5);
+        assert_eq!(found.first().map(|c| c.country.as_str()), Some("GB"));
+    }
 
     #[test]
     fn the_gazetteer_knows_astana_by_its_cyrillic_name() {

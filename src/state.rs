@@ -7,22 +7,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::command::Command;
+pub use crate::document::OpenTrip;
 use crate::format::{self, Report};
 use crate::model::slides::{Presentation, Slide};
 use crate::model::{Chronology, Filter, SearchHit, Trip};
-
-/// A trip that opened without errors.
-#[derive(Clone, Debug)]
-pub struct OpenTrip {
-    /// Where it was read from.
-    pub path: PathBuf,
-    /// The document.
-    pub trip: Trip,
-    /// Its resolved, ordered view.
-    pub chronology: Chronology,
-    /// Warnings found when it was opened (no errors).
-    pub report: Report,
-}
 
 /// Everything the panels draw from.
 #[derive(Debug, Default)]
@@ -49,6 +37,11 @@ pub struct AppState {
     hits: Vec<SearchHit>,
     /// The running presentation, if any.
     pub presentation: Option<Presentation>,
+    /// Counts changes to the open trip's content (edits, undo, redo, loads), so views can tell
+    /// when to re-derive what they cache.
+    pub revision: u64,
+    /// A message for the user, e.g. why a save failed or where slides were saved.
+    pub notice: Option<String>,
 }
 
 impl AppState {
@@ -109,6 +102,58 @@ impl AppState {
             Command::SlideLast => self.change_slide(|p| p.go_to(usize::MAX)),
             Command::ToggleBlank => self.change_slide(|p| p.blanked = !p.blanked),
             Command::SetAutoplay(on) => self.change_slide(|p| p.autoplay = on),
+            Command::Edit(edit) => {
+                self.change_trip(|open| open.edit(edit).map(|()| true).map_err(|e| e.to_string()))
+            }
+            Command::EndEdit => {
+                if let Some(open) = self.open.as_mut() {
+                    open.history.seal();
+                }
+            }
+            Command::Undo => self.change_trip(|open| Ok(open.undo())),
+            Command::Redo => self.change_trip(|open| Ok(open.redo())),
+            Command::Save => self.save(None),
+            Command::SaveAs(path) => self.save(Some(path)),
+            Command::NewTrip(path) => {
+                self.open = Some(OpenTrip::new_file(&path));
+                self.after_load();
+            }
+            Command::DismissNotice => self.notice = None,
+        }
+    }
+
+    /// Whether the open trip has unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.open.as_ref().is_some_and(OpenTrip::is_dirty)
+    }
+
+    /// Change the open trip; `change` says whether anything changed, or why it could not.
+    fn change_trip(&mut self, change: impl FnOnce(&mut OpenTrip) -> Result<bool, String>) {
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        match change(open) {
+            Ok(false) => {}
+            Ok(true) => {
+                self.revision += 1;
+                let events = open.trip.events.len();
+                self.selection = self.selection.filter(|&i| i < events);
+                self.refresh_matches();
+            }
+            Err(message) => self.notice = Some(message),
+        }
+    }
+
+    fn save(&mut self, path: Option<PathBuf>) {
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        let result = match path {
+            Some(path) => open.save_as(&path),
+            None => open.save(),
+        };
+        if let Err(error) = result {
+            self.notice = Some(format!("{error}. The file on disk is unchanged."));
         }
     }
 
@@ -166,6 +211,18 @@ impl AppState {
         };
     }
 
+    /// A trip was opened or created: a fresh start for every view.
+    fn after_load(&mut self) {
+        self.selection = None;
+        self.problems = None;
+        self.generation += 1;
+        self.revision += 1;
+        self.fit_map_requested = true;
+        self.refresh_matches();
+        // Slides of the old trip mean nothing for the new one.
+        self.presentation = None;
+    }
+
     fn chronology(&self) -> Option<&Chronology> {
         self.open.as_ref().map(|o| &o.chronology)
     }
@@ -192,19 +249,8 @@ impl AppState {
                 if self.open.as_ref().is_none_or(|o| o.path != path) {
                     self.filter = Filter::default();
                 }
-                self.open = Some(OpenTrip {
-                    path: path.to_path_buf(),
-                    trip,
-                    chronology: resolution.chronology,
-                    report,
-                });
-                self.selection = None;
-                self.problems = None;
-                self.generation += 1;
-                self.fit_map_requested = true;
-                self.refresh_matches();
-                // Slides of the old trip mean nothing for the new one.
-                self.presentation = None;
+                self.open = Some(OpenTrip::loaded(path, trip, resolution.chronology, report));
+                self.after_load();
             }
             Err(report) => self.problems = Some(report),
         }

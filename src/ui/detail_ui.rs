@@ -4,6 +4,7 @@
 
 use egui::{Frame, Margin, RichText, Stroke, Ui};
 
+use super::editor::EventEditor;
 use super::media::MediaCache;
 use super::results_ui::results_ui;
 use super::theme::{self, Tokens};
@@ -12,10 +13,13 @@ use crate::model::describe::{describe_dates, describe_offset};
 use crate::model::{Chronology, Event, Trip};
 use crate::state::AppState;
 
-/// The detail panel's cache of decoded pictures.
+/// The detail panel: its cache of decoded pictures, and whether it shows the editor.
 #[derive(Debug, Default)]
 pub struct DetailPanel {
     media: MediaCache,
+    /// Edit mode: forms instead of the reading view.
+    pub editing: bool,
+    editor: EventEditor,
     generation: u64,
 }
 
@@ -33,6 +37,22 @@ impl DetailPanel {
         }
         let (trip, chronology) = (&open.trip, &open.chronology);
         let tokens = Tokens::for_visuals(ui.visuals());
+        ui.horizontal(|ui| {
+            let button = egui::Button::new("Edit mode").selected(self.editing);
+            if ui
+                .add(button)
+                .on_hover_text("Edit events, their meetings, quotes and pictures (undo with Ctrl+Z)")
+                .clicked()
+            {
+                self.editing = !self.editing;
+            }
+        });
+        if self.editing {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.editor.ui(ui, state, commands));
+            return;
+        }
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {

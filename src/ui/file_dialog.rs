@@ -20,6 +20,8 @@ pub enum Outcome {
 /// The state of an open file chooser.
 #[derive(Clone, Debug)]
 pub struct FileDialog {
+    /// The window title, which says what the chosen path is for.
+    title: &'static str,
     folder: PathBuf,
     typed: String,
     entries: Vec<(PathBuf, bool)>,
@@ -27,9 +29,21 @@ pub struct FileDialog {
 }
 
 impl FileDialog {
-    /// A chooser showing `folder`.
+    /// A chooser for a trip to open, showing `folder`.
     pub fn new(folder: &Path) -> Self {
+        Self::titled("Open trip", folder)
+    }
+
+    /// A chooser for where to save, titled `title`, with `file` suggested in `folder`.
+    pub fn save(title: &'static str, folder: &Path, file: &str) -> Self {
+        let mut dialog = Self::titled(title, folder);
+        dialog.typed = folder.join(file).display().to_string();
+        dialog
+    }
+
+    fn titled(title: &'static str, folder: &Path) -> Self {
         let mut dialog = Self {
+            title,
             folder: PathBuf::new(),
             typed: String::new(),
             entries: Vec::new(),
@@ -69,7 +83,7 @@ impl FileDialog {
     pub fn show(&mut self, ctx: &Context) -> Outcome {
         let mut outcome = Outcome::Open;
         let mut window_open = true;
-        Window::new("Open trip")
+        Window::new(self.title)
             .collapsible(false)
             .default_width(480.0)
             .open(&mut window_open)

@@ -20,7 +20,7 @@ use crate::state::AppState;
 pub struct Header {
     text: String,
     focus_requested: bool,
-    /// Statistics of the trip with this generation.
+    /// Statistics of the trip at this revision.
     stats: Option<(u64, TripStats)>,
 }
 
@@ -35,8 +35,8 @@ impl Header {
         let Some((trip, chronology)) = state.trip() else {
             return;
         };
-        if self.stats.as_ref().map(|s| s.0) != Some(state.generation) {
-            self.stats = Some((state.generation, TripStats::of(trip, chronology)));
+        if self.stats.as_ref().map(|s| s.0) != Some(state.revision) {
+            self.stats = Some((state.revision, TripStats::of(trip, chronology)));
         }
         let tokens = Tokens::for_visuals(ui.visuals());
         ui.add_space(4.0);

@@ -5,7 +5,9 @@
 
 pub mod cluster;
 pub mod detail_ui;
+pub mod editor;
 pub mod file_dialog;
+pub mod files;
 pub mod header_ui;
 pub mod map_labels;
 pub mod map_layers;

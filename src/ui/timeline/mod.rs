@@ -39,7 +39,8 @@ pub struct TimelineView {
     local_time: bool,
     groups: Vec<LaneGroup>,
     travel: LaneGroup,
-    built_for: Option<(u64, LaneMode)>,
+    /// Generation, revision and lane mode the lanes were built for.
+    built_for: Option<(u64, u64, LaneMode)>,
     seen_selection: Option<usize>,
     /// UTC seconds where a Shift+drag brush began and where the pointer is now.
     brush: Option<(f64, f64)>,
@@ -110,14 +111,16 @@ impl TimelineView {
             ui.weak("This trip has no events yet.");
             return;
         };
+        // A new trip gets a fresh view; an edited one keeps its zoom.
         if self.built_for.map(|b| b.0) != Some(state.generation) {
             self.scale = None;
             self.seen_selection = None;
         }
-        if self.built_for != Some((state.generation, self.lane_mode)) {
+        let key = (state.generation, state.revision, self.lane_mode);
+        if self.built_for != Some(key) {
             self.groups = layout::lane_groups(trip, chronology, self.lane_mode);
             self.travel = layout::travel_lane(chronology);
-            self.built_for = Some((state.generation, self.lane_mode));
+            self.built_for = Some(key);
         }
 
         self.toolbar_ui(ui, state, commands, (first, last));

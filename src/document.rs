@@ -1,0 +1,149 @@
+//! An open trip file: the document, what it looked like on disk, its derived chronology and its
+//! edit history. This is the only place trip files are written.
+//!
+//! Invariants: `chronology` and `problems` are always those of `trip` (every change re-resolves);
+//! `saved_text` is exactly what the file held when it was last read or written, so saving can
+//! keep every comment and untouched line; `history.is_dirty()` tells whether `trip` differs from
+//! it.
+
+use std::path::{Path, PathBuf};
+
+use crate::format::save::{SaveError, save_atomic};
+use crate::format::write::{WriteError, to_text};
+use crate::format::{FileFormat, Report};
+use crate::model::edit::{Edit, EditError, History};
+use crate::model::{Chronology, Problem, Trip, resolve};
+
+/// Why saving failed; the file on disk is unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveFailure {
+    /// The trip could not be turned into text.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// The file could not be written.
+    #[error(transparent)]
+    Save(#[from] SaveError),
+}
+
+/// A trip file that is open in the app.
+#[derive(Clone, Debug)]
+pub struct OpenTrip {
+    /// Where it is read from and saved to.
+    pub path: PathBuf,
+    /// TOML or JSON, from the file name.
+    pub format: FileFormat,
+    /// The document as edited.
+    pub trip: Trip,
+    /// Its resolved, ordered view.
+    pub chronology: Chronology,
+    /// Current validation problems of `trip` (shown beside the editor's fields).
+    pub problems: Vec<Problem>,
+    /// Warnings found when the file was opened.
+    pub report: Report,
+    /// The file's text when last read or saved.
+    pub saved_text: String,
+    /// Undo and redo.
+    pub history: History,
+}
+
+impl OpenTrip {
+    /// A trip that was read from `path` and checked without errors.
+    pub fn loaded(path: &Path, trip: Trip, chronology: Chronology, report: Report) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            format: FileFormat::of(path),
+            saved_text: report.text.clone(),
+            trip,
+            chronology,
+            problems: Vec::new(),
+            report,
+            history: History::new(),
+        }
+    }
+
+    /// A new, empty trip to be saved at `path`.
+    pub fn new_file(path: &Path) -> Self {
+        let trip = Trip {
+            format: crate::model::trip::FORMAT_VERSION,
+            title: "Untitled trip".to_owned(),
+            ..Trip::default()
+        };
+        let mut open = Self::loaded(
+            path,
+            trip,
+            Chronology::default(),
+            Report::new(path, String::new()),
+        );
+        open.refresh();
+        // Never saved: closing it unsaved should ask.
+        open.history = History::default();
+        open
+    }
+
+    /// Apply an edit (recorded for undo).
+    pub fn edit(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.history.apply(&mut self.trip, edit)?;
+        self.refresh();
+        Ok(())
+    }
+
+    /// Undo the last edit; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        let undone = self.history.undo(&mut self.trip);
+        self.refresh();
+        undone
+    }
+
+    /// Redo the last undone edit; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        let redone = self.history.redo(&mut self.trip);
+        self.refresh();
+        redone
+    }
+
+    /// Whether the trip has changes that are not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Save to `path` (which becomes the file's path), keeping the previous version as `.bak`.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveFailure> {
+        let format = FileFormat::of(path);
+        // Another file (or format) starts from nothing: no old comments to keep.
+        let original = if path == self.path && format == self.format {
+            self.saved_text.as_str()
+        } else {
+            ""
+        };
+        let text = to_text(&self.trip, format, original)?;
+        save_atomic(path, text.as_bytes())?;
+        self.path = path.to_path_buf();
+        self.format = format;
+        self.saved_text = text;
+        self.history.mark_saved();
+        Ok(())
+    }
+
+    /// Save to the file's own path.
+    pub fn save(&mut self) -> Result<(), SaveFailure> {
+        let path = self.path.clone();
+        self.save_as(&path)
+    }
+
+    /// The window title: the file name, marked when there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let name = self
+            .path
+            .file_name()
+            .map_or_else(|| "untitled".into(), |n| n.to_string_lossy());
+        let mark = if self.is_dirty() { "● " } else { "" };
+        format!("{mark}{name} — Itinera")
+    }
+
+    /// Re-derive the chronology and problems after a change.
+    fn refresh(&mut self) {
+        let resolution = resolve(&self.trip);
+        self.chronology = resolution.chronology;
+        self.problems = resolution.problems;
+    }
+}

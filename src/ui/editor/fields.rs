@@ -1,0 +1,107 @@
+//! Form fields that edit the trip through commands and show the validation problems of their
+//! field underneath, in the same words as `itinera check`.
+//!
+//! A field shows the trip's current value; a change becomes one [`Edit`], applied at the end of
+//! the frame, so the next frame shows it back. Leaving a field ends its undo step.
+
+use egui::{RichText, Ui};
+use serde_json::Value;
+
+use crate::command::{Command, Commands};
+use crate::model::edit::Edit;
+use crate::model::{FieldPath, Problem};
+use crate::ui::theme::Tokens;
+
+/// What every field needs: where edits go and the problems to show.
+pub struct Form<'a> {
+    /// Current problems of the trip.
+    pub problems: &'a [Problem],
+    /// Where edits are sent.
+    pub commands: &'a mut Commands,
+    /// Colours.
+    pub tokens: &'a Tokens,
+}
+
+impl Form<'_> {
+    /// Send "set `path` to `value`".
+    pub fn set(&mut self, path: &FieldPath, value: Value) {
+        self.commands.send(Command::Edit(Edit::Set {
+            path: path.clone(),
+            value,
+        }));
+    }
+
+    /// A one-line (or, with `multiline`, several-line) text field for the string at `path`.
+    pub fn text_ui(&mut self, ui: &mut Ui, label: &str, path: &FieldPath, current: &str, multiline: bool) {
+        let name = ui.label(label);
+        let mut text = current.to_owned();
+        let editor = if multiline {
+            egui::TextEdit::multiline(&mut text).desired_rows(3)
+        } else {
+            egui::TextEdit::singleline(&mut text)
+        };
+        let response = ui.add(editor.desired_width(f32::INFINITY)).labelled_by(name.id);
+        if response.changed() {
+            self.set(path, Value::String(text));
+        }
+        if response.lost_focus() {
+            self.commands.send(Command::EndEdit);
+        }
+        self.problems_ui(ui, path);
+    }
+
+    /// A text field for a list of strings at `path`, one per line.
+    pub fn lines_ui(&mut self, ui: &mut Ui, label: &str, path: &FieldPath, current: &[String]) {
+        let name = ui.label(label);
+        let mut text = current.join("\n");
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(&mut text)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(name.id);
+        if response.changed() {
+            let lines: Vec<Value> = text.lines().map(|l| Value::String(l.to_owned())).collect();
+            self.set(path, Value::Array(lines));
+        }
+        if response.lost_focus() {
+            self.commands.send(Command::EndEdit);
+        }
+        self.problems_ui(ui, path);
+    }
+
+    /// A choice among `options` (value, label) for the string at `path`.
+    pub fn choice_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        path: &FieldPath,
+        current: &str,
+        options: &[(String, String)],
+    ) {
+        let shown = options
+            .iter()
+            .find(|(value, _)| value == current)
+            .map_or(current.to_owned(), |(_, l)| l.clone());
+        egui::ComboBox::from_label(label)
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for (value, text) in options {
+                    if ui.selectable_label(value == current, text).clicked() && value != current {
+                        self.set(path, Value::String(value.clone()));
+                    }
+                }
+            });
+        self.problems_ui(ui, path);
+    }
+
+    /// Problems located at `path` or inside it, in the error colour.
+    pub fn problems_ui(&self, ui: &mut Ui, path: &FieldPath) {
+        for problem in self.problems.iter().filter(|p| p.path.0.starts_with(&path.0)) {
+            ui.label(
+                RichText::new(format!("{} ({})", problem.message, problem.help)).color(self.tokens.error),
+            );
+        }
+    }
+}

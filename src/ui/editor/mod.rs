@@ -1,0 +1,338 @@
+//! Edit mode of the detail panel: add, duplicate and delete events, edit every field of the
+//! selected event (with its meetings, quotes and pictures), and place it in a city found by name
+//! in the offline gazetteer, which also gives the place its coordinates and timezone.
+//!
+//! Every change is a [`Command::Edit`], so it can be undone and is validated at once; the
+//! problems of a field appear beside it as you type.
+
+pub mod fields;
+
+use egui::{RichText, Ui};
+use serde_json::{Value, json};
+
+use self::fields::Form;
+use crate::command::{Command, Commands};
+use crate::gazetteer::{City, Gazetteer};
+use crate::model::edit::Edit;
+use crate::model::{Event, EventKind, FieldPath, Media, Meeting, Place, Quote, Trip};
+use crate::state::AppState;
+use crate::ui::theme::{self, Tokens};
+
+/// Cities smaller than this are not offered (the bundled gazetteer starts at 15,000).
+const MIN_CITY_POPULATION: u64 = 15_000;
+/// Cities listed for a search.
+const CITY_RESULTS: usize = 8;
+
+/// State of the editor: the city search and the gazetteer, loaded on first use.
+#[derive(Debug, Default)]
+pub struct EventEditor {
+    city_query: String,
+    gazetteer: Option<Gazetteer>,
+}
+
+impl EventEditor {
+    /// Draw the editor for the selected event (or the buttons to add one).
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Commands) {
+        let Some(open) = &state.open else {
+            return;
+        };
+        let trip = &open.trip;
+        let tokens = Tokens::for_visuals(ui.visuals());
+        let selected = state.selection.and_then(|i| Some((i, trip.events.get(i)?)));
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("New event").clicked() {
+                let template = selected.map(|(_, e)| e.clone());
+                add_event(trip, template, "New event", commands);
+            }
+            if let Some((index, event)) = selected {
+                if ui.button("Duplicate").clicked() {
+                    add_event(
+                        trip,
+                        Some(event.clone()),
+                        &format!("{} (copy)", event.title),
+                        commands,
+                    );
+                }
+                if ui.button("Delete event").clicked() {
+                    commands.send(Command::Select(None));
+                    commands.send(Command::Edit(Edit::Remove {
+                        path: FieldPath::root().key("events"),
+                        index,
+                    }));
+                }
+            }
+        });
+        let Some((index, event)) = selected else {
+            ui.weak("Select an event to edit it, or add a new one.");
+            return;
+        };
+        let mut form = Form {
+            problems: &open.problems,
+            commands,
+            tokens: &tokens,
+        };
+        let path = FieldPath::root().key("events").index(index);
+        ui.add_space(theme::SECTION_SPACING);
+        form.text_ui(ui, "Title", &path.key("title"), &event.title, false);
+        let kinds: Vec<(String, String)> = EventKind::ALL
+            .iter()
+            .map(|k| (kind_id(*k), k.label().to_owned()))
+            .collect();
+        form.choice_ui(ui, "Kind", &path.key("kind"), &kind_id(event.kind), &kinds);
+        form.text_ui(
+            ui,
+            "Start (2015-11-02 or 2015-11-02T14:30)",
+            &path.key("start"),
+            &event.start,
+            false,
+        );
+        form.text_ui(ui, "End (optional)", &path.key("end"), &event.end, false);
+        let places: Vec<(String, String)> = trip
+            .places
+            .iter()
+            .map(|p| (p.id.clone(), format!("{}, {}", p.name, p.country)))
+            .collect();
+        form.choice_ui(ui, "Place", &path.key("place"), &event.place, &places);
+        self.city_search_ui(ui, trip, &path, form.commands);
+        form.text_ui(ui, "Summary", &path.key("summary"), &event.summary, true);
+        form.lines_ui(
+            ui,
+            "Participants (person ids, one per line)",
+            &path.key("participants"),
+            &event.participants,
+        );
+        form.lines_ui(
+            ui,
+            "Sources (source ids, one per line)",
+            &path.key("sources"),
+            &event.sources,
+        );
+        form.text_ui(ui, "Presenter notes", &path.key("notes"), &event.notes, true);
+        records_ui(ui, &mut form, &path, event);
+    }
+
+    /// "Find a city": search the gazetteer and put the event there, adding the place if the trip
+    /// does not have it yet (with the city's coordinates and timezone).
+    fn city_search_ui(&mut self, ui: &mut Ui, trip: &Trip, event_path: &FieldPath, commands: &mut Commands) {
+        let label = ui.label("Find a city (any spelling, Latin or Cyrillic)");
+        ui.add(egui::TextEdit::singleline(&mut self.city_query).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        if self.city_query.trim().chars().count() < 2 {
+            return;
+        }
+        let gazetteer = self
+            .gazetteer
+            .get_or_insert_with(|| Gazetteer::load(MIN_CITY_POPULATION));
+        let mut chosen = None;
+        for city in gazetteer.search(&self.city_query, CITY_RESULTS) {
+            let text = format!(
+                "{}, {} · {} · population {}",
+                city.name,
+                city.country,
+                city.timezone,
+                crate::ui::map_overlay::format_count(city.population)
+            );
+            if ui.button(text).clicked() {
+                chosen = Some(city.clone());
+            }
+        }
+        if let Some(city) = chosen {
+            self.city_query.clear();
+            use_city(trip, &city, event_path, commands);
+        }
+    }
+}
+
+/// The file spelling of an event kind, e.g. "meeting".
+fn kind_id(kind: EventKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// An id not yet used in `taken`, from `base` ("dushanbe", "dushanbe-2", …).
+fn fresh_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let slug: String = crate::model::filter::fold(base)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() { "item".to_owned() } else { slug };
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                slug.clone()
+            } else {
+                format!("{slug}-{n}")
+            }
+        })
+        .find(|id| !taken(id))
+        .unwrap_or(slug)
+}
+
+/// Append an event (a copy of `template`, or an empty one on the first place) and select it.
+fn add_event(trip: &Trip, template: Option<Event>, title: &str, commands: &mut Commands) {
+    let mut event = template.unwrap_or_else(|| Event {
+        start: "2015-01-01".to_owned(),
+        place: trip.places.first().map(|p| p.id.clone()).unwrap_or_default(),
+        ..Event::default()
+    });
+    event.title = title.to_owned();
+    event.id = fresh_id(title, |id| trip.events.iter().any(|e| e.id == id));
+    let Ok(value) = serde_json::to_value(&event) else {
+        return;
+    };
+    let index = trip.events.len();
+    commands.send(Command::Edit(Edit::Insert {
+        path: FieldPath::root().key("events"),
+        index,
+        value,
+    }));
+    commands.send(Command::Select(Some(index)));
+}
+
+/// Put the event at `event_path` in `city`, adding the city to the trip's places if needed.
+fn use_city(trip: &Trip, city: &City, event_path: &FieldPath, commands: &mut Commands) {
+    let existing = trip
+        .places
+        .iter()
+        .find(|p| p.name == city.name && p.country == city.country);
+    let id = match existing {
+        Some(place) => place.id.clone(),
+        None => {
+            let place = Place {
+                id: fresh_id(&city.name, |id| trip.places.iter().any(|p| p.id == id)),
+                name: city.name.clone(),
+                alt_names: city.alt_names.iter().take(3).cloned().collect(),
+                country: city.country.clone(),
+                lat: Some(city.lat_deg),
+                lon: Some(city.lon_deg),
+                timezone: city.timezone.clone(),
+            };
+            let id = place.id.clone();
+            if let Ok(value) = serde_json::to_value(place) {
+                commands.send(Command::Edit(Edit::Insert {
+                    path: FieldPath::root().key("places"),
+                    index: trip.places.len(),
+                    value,
+                }));
+            }
+            id
+        }
+    };
+    commands.send(Command::Edit(Edit::Set {
+        path: event_path.key("place"),
+        value: Value::String(id),
+    }));
+}
+
+/// Meetings, quotes and pictures of the event, each with a remove button, and add buttons.
+fn records_ui(ui: &mut Ui, form: &mut Form<'_>, path: &FieldPath, event: &Event) {
+    section_ui(ui, "Meetings");
+    for (m, meeting) in event.meetings.iter().enumerate() {
+        let at = path.key("meetings").index(m);
+        form.lines_ui(
+            ui,
+            "With (person ids, one per line)",
+            &at.key("with"),
+            &meeting.with,
+        );
+        form.lines_ui(ui, "Topics (one per line)", &at.key("topics"), &meeting.topics);
+        form.text_ui(
+            ui,
+            "Summary of the meeting",
+            &at.key("summary"),
+            &meeting.summary,
+            false,
+        );
+        remove_ui(ui, form, &path.key("meetings"), m, "Remove meeting");
+    }
+    add_ui(
+        ui,
+        form,
+        &path.key("meetings"),
+        event.meetings.len(),
+        "Add meeting",
+        json!(Meeting::default()),
+    );
+
+    section_ui(ui, "Quotes");
+    for (q, quote) in event.quotes.iter().enumerate() {
+        let at = path.key("quotes").index(q);
+        form.text_ui(ui, "Quote", &at.key("text"), &quote.text, true);
+        form.text_ui(
+            ui,
+            "Speaker (person id)",
+            &at.key("speaker"),
+            &quote.speaker,
+            false,
+        );
+        form.text_ui(ui, "Context", &at.key("context"), &quote.context, false);
+        form.text_ui(ui, "Source (source id)", &at.key("source"), &quote.source, false);
+        remove_ui(ui, form, &path.key("quotes"), q, "Remove quote");
+    }
+    add_ui(
+        ui,
+        form,
+        &path.key("quotes"),
+        event.quotes.len(),
+        "Add quote",
+        json!(Quote::default()),
+    );
+
+    section_ui(ui, "Pictures");
+    for (p, media) in event.media.iter().enumerate() {
+        let at = path.key("media").index(p);
+        form.text_ui(
+            ui,
+            "File (relative to the trip file)",
+            &at.key("path"),
+            &media.path,
+            false,
+        );
+        form.text_ui(ui, "Caption", &at.key("caption"), &media.caption, false);
+        form.text_ui(ui, "Credit", &at.key("credit"), &media.credit, false);
+        form.text_ui(
+            ui,
+            "Alt text (what the picture shows)",
+            &at.key("alt"),
+            &media.alt,
+            false,
+        );
+        remove_ui(ui, form, &path.key("media"), p, "Remove picture");
+    }
+    add_ui(
+        ui,
+        form,
+        &path.key("media"),
+        event.media.len(),
+        "Add picture",
+        json!(Media::default()),
+    );
+}
+
+fn section_ui(ui: &mut Ui, title: &str) {
+    ui.add_space(theme::SECTION_SPACING);
+    ui.label(RichText::new(title).strong().size(theme::BODY_SIZE + 2.0));
+    ui.separator();
+}
+
+fn remove_ui(ui: &mut Ui, form: &mut Form<'_>, array: &FieldPath, index: usize, text: &str) {
+    if ui.small_button(text).clicked() {
+        form.commands.send(Command::Edit(Edit::Remove {
+            path: array.clone(),
+            index,
+        }));
+    }
+    ui.separator();
+}
+
+fn add_ui(ui: &mut Ui, form: &mut Form<'_>, array: &FieldPath, len: usize, text: &str, value: Value) {
+    if ui.button(text).clicked() {
+        form.commands.send(Command::Edit(Edit::Insert {
+            path: array.clone(),
+            index: len,
+            value,
+        }));
+    }
+}
