@@ -193,7 +193,14 @@ impl App {
                 (Key::ArrowLeft, Command::Step(-1)),
                 (Key::Home, Command::SelectFirst),
                 (Key::End, Command::SelectLast),
-                (Key::Escape, Command::Select(None)),
+                (
+                    Key::Escape,
+                    if self.state.picking.is_some() {
+                        Command::PickOnMap(None)
+                    } else {
+                        Command::Select(None)
+                    },
+                ),
             ] {
                 if input.consume_key(Modifiers::NONE, key) {
                     self.commands.send(command);

@@ -71,6 +71,11 @@ pub enum Command {
     NewTrip(PathBuf),
     /// Close the message shown to the user.
     DismissNotice,
+    /// Wait for a map click to place `Trip::places[i]` (or stop waiting).
+    PickOnMap(Option<usize>),
+    /// The map was clicked here while waiting for [`Command::PickOnMap`]: move the place there
+    /// and take the timezone of the nearest city (one undo step).
+    PlaceAt(crate::model::LatLon),
 }
 
 /// Commands collected during one frame.

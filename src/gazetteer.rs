@@ -48,7 +48,28 @@ pub struct Gazetteer {
     folded: Vec<Vec<String>>,
 }
 
+/// The whole bundled gazetteer, loaded on first use and shared.
+pub fn shared() -> &'static Gazetteer {
+    static SHARED: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    SHARED.get_or_init(|| Gazetteer::load(0))
+}
+
 impl Gazetteer {
+    /// The city nearest to `at` (by great-circle distance), e.g. to guess a timezone.
+    pub fn nearest(&self, at: crate::model::LatLon) -> Option<&City> {
+        // A degree box first, so only a few cities need the exact distance.
+        let near = |c: &&City, box_deg: f64| {
+            (c.lat_deg - at.lat_deg).abs() < box_deg && (c.lon_deg - at.lon_deg).abs() < box_deg * 2.0
+        };
+        let distance = |c: &&City| at.distance_m(crate::model::LatLon::new(c.lat_deg, c.lon_deg));
+        [2.0, 10.0, 180.0].into_iter().find_map(|box_deg| {
+            self.cities
+                .iter()
+                .filter(|c| near(c, box_deg))
+                .min_by(|a, b| distance(a).total_cmp(&distance(b)))
+        })
+    }
+
     /// The bundled cities of at least `min_population`, ready to search.
     pub fn load(min_population: u64) -> Self {
         let cities = cities(min_population);
@@ -152,6 +173,19 @@ mod tests {
             );
             assert_eq!(found[0].timezone, "Asia/Dushanbe");
         }
+    }
+
+    #[test]
+    fn the_nearest_city_gives_a_point_its_timezone() {
+        let gazetteer = Gazetteer::load(15_000);
+        let near_astana = gazetteer
+            .nearest(crate::model::LatLon::new(51.2, 71.5))
+            .expect("a city");
+        assert_eq!(near_astana.timezone, "Asia/Almaty");
+        let near_london = gazetteer
+            .nearest(crate::model::LatLon::new(51.5, -0.1))
+            .expect("a city");
+        assert_eq!(near_london.timezone, "Europe/London");
     }
 
     #[test]

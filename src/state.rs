@@ -42,6 +42,8 @@ pub struct AppState {
     pub revision: u64,
     /// A message for the user, e.g. why a save failed or where slides were saved.
     pub notice: Option<String>,
+    /// Index of the place waiting for a map click to set its coordinates.
+    pub picking: Option<usize>,
 }
 
 impl AppState {
@@ -119,6 +121,12 @@ impl AppState {
                 self.after_load();
             }
             Command::DismissNotice => self.notice = None,
+            Command::PickOnMap(place) => self.picking = place,
+            Command::PlaceAt(at) => {
+                if let Some(index) = self.picking.take() {
+                    self.change_trip(|open| place_at(open, index, at).map(|()| true));
+                }
+            }
         }
     }
 
@@ -262,4 +270,24 @@ fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
     if !set.remove(&value) {
         set.insert(value);
     }
+}
+
+/// Move `Trip::places[index]` to `at`, with the timezone of the nearest city, as one edit.
+fn place_at(open: &mut OpenTrip, index: usize, at: crate::model::LatLon) -> Result<(), String> {
+    let mut place = open
+        .trip
+        .places
+        .get(index)
+        .cloned()
+        .ok_or_else(|| format!("there is no place number {}", index + 1))?;
+    // Six decimals is about 10 cm: more would only be noise from the pointer.
+    place.lat = Some((at.lat_deg * 1e6).round() / 1e6);
+    place.lon = Some((at.lon_deg * 1e6).round() / 1e6);
+    if let Some(city) = crate::gazetteer::shared().nearest(at) {
+        place.timezone.clone_from(&city.timezone);
+    }
+    let value = serde_json::to_value(&place).map_err(|e| e.to_string())?;
+    let path = crate::model::FieldPath::root().key("places").index(index);
+    open.edit(crate::model::edit::Edit::Set { path, value })
+        .map_err(|e| e.to_string())
 }

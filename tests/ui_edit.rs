@@ -78,3 +78,86 @@ fn an_event_added_in_dushanbe_by_city_search_is_saved_and_reloads() {
     assert_eq!(trip.events.last().map(|e| e.place.as_str()), Some("dushanbe"));
     assert_eq!(trip.events.last().map(|e| e.title.as_str()), Some("New event"));
 }
+
+fn edit_copy_of(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("trip.toml");
+    std::fs::write(&path, text).expect("write trip");
+    (dir, path)
+}
+
+#[test]
+fn pick_on_map_moves_a_place_and_takes_the_nearest_citys_timezone() {
+    let (_dir, path) = edit_copy_of(VALID_TRIP);
+    let mut harness = app_at(path, None, false);
+    harness.get_by_label("Edit mode").click();
+    harness.run();
+    harness.get_by_label("Places").click();
+    harness.run();
+    harness.get_by_label("Astana (astana)").click();
+    harness.run();
+    harness.get_by_label("Pick on map").click();
+    harness.run();
+    harness.get_by_label_contains("Click the map to place Astana");
+    // Look at Paris, away from the trip's markers, and click the middle of the map.
+    harness
+        .state_mut()
+        .look_at(itinera::model::LatLon::new(48.85, 2.35), 9.0);
+    harness.run();
+    let map_centre = egui::pos2(500.0, 380.0);
+    harness.drag_at(map_centre);
+    harness.drop_at(map_centre);
+    harness.run();
+    let open = harness.state().state().open.as_ref().expect("open");
+    let astana = open.trip.place("astana").expect("place");
+    let (lat, lon) = (astana.lat.expect("lat"), astana.lon.expect("lon"));
+    assert!(
+        (lat - 48.85).abs() < 1.0 && (lon - 2.35).abs() < 1.5,
+        "{lat}, {lon}"
+    );
+    assert_eq!(astana.timezone, "Europe/Paris");
+    assert!(harness.state().state().picking.is_none(), "one click places it");
+}
+
+#[test]
+fn opening_another_file_with_unsaved_changes_asks_first() {
+    let (dir, path) = edit_copy_of(VALID_TRIP);
+    let other = dir.path().join("other.toml");
+    std::fs::write(&other, VALID_TRIP.replace("Test trip", "Other trip")).expect("write");
+    let mut harness = app_at(path, None, false);
+    harness.get_by_label("Edit mode").click();
+    harness.run();
+    harness.get_by_label("Trip").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Trip title")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Trip title")
+        .type_text(" (draft)");
+    harness.run();
+    assert!(harness.state().state().is_dirty());
+    let title = |h: &egui_kittest::Harness<'_, itinera::App>| {
+        h.state().state().open.as_ref().map(|o| o.trip.title.clone())
+    };
+
+    harness
+        .state_mut()
+        .send(itinera::command::Command::Open(other.clone()));
+    harness.run();
+    harness.get_by_label_contains("Save the changes to trip.toml before opening another trip?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        title(&harness).as_deref(),
+        Some("Test trip (draft)"),
+        "Cancel keeps the edits"
+    );
+
+    harness.state_mut().send(itinera::command::Command::Open(other));
+    harness.run();
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert_eq!(title(&harness).as_deref(), Some("Other trip"));
+}

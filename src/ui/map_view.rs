@@ -203,10 +203,19 @@ impl MapView {
                 route_until: state.presentation.as_ref().map(|p| p.route_until(chronology)),
             });
         }
-        let shown = map.show(ui, |_, _, projector, memory| {
+        let shown = map.show(ui, |_, response, projector, memory| {
             let centre = memory.detached().unwrap_or_else(|| to_position(self.centre));
-            projector.scale_pixel_per_meter(centre)
+            let clicked = response
+                .clicked()
+                .then(|| response.interact_pointer_pos())
+                .flatten()
+                .map(|p| from_position(projector.unproject(p.to_vec2())));
+            (projector.scale_pixel_per_meter(centre), clicked)
         });
+        let (points_per_m, clicked_at) = shown.inner;
+        if let (Some(_), Some(at)) = (state.picking, clicked_at) {
+            commands.send(crate::command::Command::PlaceAt(at));
+        }
         let wanted = std::mem::take(&mut tiles.wanted);
         self.tiles.end_frame(&wanted);
         let response = shown.response;
@@ -243,9 +252,21 @@ impl MapView {
             if let Some(on) = requests.online {
                 self.set_online(ui.ctx(), on);
             }
-            scale_bar_ui(ui, rect, shown.inner, &tokens);
+            scale_bar_ui(ui, rect, points_per_m, &tokens);
         }
         attribution_ui(ui, rect, online, &tokens);
+        if let Some(name) = state
+            .picking
+            .and_then(|i| state.trip().and_then(|(t, _)| t.places.get(i)))
+            .map(|p| p.name.clone())
+        {
+            super::map_overlay::hint_ui(
+                ui,
+                rect,
+                &format!("Click the map to place {name} · Esc cancels"),
+                &tokens,
+            );
+        }
     }
 
     fn zoom_by(&mut self, delta: f64) {

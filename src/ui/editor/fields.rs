@@ -96,6 +96,44 @@ impl Form<'_> {
         self.problems_ui(ui, path);
     }
 
+    /// A number field for the optional number at `path` (empty clears it). Text that is not a
+    /// number stays in the box, marked, and changes nothing.
+    pub fn number_ui(&mut self, ui: &mut Ui, label: &str, path: &FieldPath, current: Option<f64>) {
+        let name = ui.label(label);
+        let id = ui.make_persistent_id(("number", path.to_string()));
+        let shown = current.map_or(String::new(), |v| v.to_string());
+        let mut text = ui
+            .data(|d| d.get_temp::<String>(id))
+            .filter(|_| ui.memory(|m| m.has_focus(id)))
+            .unwrap_or(shown);
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .id(id)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(name.id);
+        if response.changed() {
+            let trimmed = text.trim();
+            if trimmed.is_empty() {
+                self.set(path, Value::Null);
+            } else if let Ok(number) = trimmed.parse::<f64>() {
+                self.set(path, serde_json::json!(number));
+            }
+            ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        }
+        if response.lost_focus() {
+            self.commands.send(Command::EndEdit);
+        }
+        if !text.trim().is_empty() && text.trim().parse::<f64>().is_err() {
+            ui.label(
+                RichText::new(format!("`{}` is not a number, e.g. 51.18", text.trim()))
+                    .color(self.tokens.error),
+            );
+        }
+        self.problems_ui(ui, path);
+    }
+
     /// Problems located at `path` or inside it, in the error colour.
     pub fn problems_ui(&self, ui: &mut Ui, path: &FieldPath) {
         for problem in self.problems.iter().filter(|p| p.path.0.starts_with(&path.0)) {

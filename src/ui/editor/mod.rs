@@ -6,33 +6,81 @@
 //! problems of a field appear beside it as you type.
 
 pub mod fields;
+pub mod records_ui;
 
 use egui::{RichText, Ui};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use self::fields::Form;
+use self::records_ui::{add_ui, remove_ui};
 use crate::command::{Command, Commands};
-use crate::gazetteer::{City, Gazetteer};
+use crate::gazetteer::City;
 use crate::model::edit::Edit;
 use crate::model::{Event, EventKind, FieldPath, Media, Meeting, Place, Quote, Trip};
 use crate::state::AppState;
 use crate::ui::theme::{self, Tokens};
 
-/// Cities smaller than this are not offered (the bundled gazetteer starts at 15,000).
-const MIN_CITY_POPULATION: u64 = 15_000;
 /// Cities listed for a search.
 const CITY_RESULTS: usize = 8;
 
-/// State of the editor: the city search and the gazetteer, loaded on first use.
+/// What the editor shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    /// The selected event.
+    #[default]
+    Event,
+    /// The trip's title, summary, travellers and story.
+    Trip,
+    /// Places.
+    Places,
+    /// People.
+    People,
+    /// Sources.
+    Sources,
+}
+
+/// State of the editor: its tab and the city search.
 #[derive(Debug, Default)]
 pub struct EventEditor {
+    tab: Tab,
     city_query: String,
-    gazetteer: Option<Gazetteer>,
 }
 
 impl EventEditor {
-    /// Draw the editor for the selected event (or the buttons to add one).
+    /// Draw the editor: tabs, then the selected event or the trip's records.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Commands) {
+        let Some(open) = &state.open else {
+            return;
+        };
+        ui.horizontal_wrapped(|ui| {
+            for (tab, label) in [
+                (Tab::Event, "Event"),
+                (Tab::Trip, "Trip"),
+                (Tab::Places, "Places"),
+                (Tab::People, "People"),
+                (Tab::Sources, "Sources"),
+            ] {
+                ui.selectable_value(&mut self.tab, tab, label);
+            }
+        });
+        ui.separator();
+        let tokens = Tokens::for_visuals(ui.visuals());
+        let mut form = Form {
+            problems: &open.problems,
+            commands,
+            tokens: &tokens,
+        };
+        match self.tab {
+            Tab::Event => self.event_ui(ui, state, form.commands),
+            Tab::Trip => records_ui::trip_fields_ui(ui, &mut form, &open.trip),
+            Tab::Places => records_ui::places_ui(ui, &mut form, &open.trip, state.picking),
+            Tab::People => records_ui::people_ui(ui, &mut form, &open.trip),
+            Tab::Sources => records_ui::sources_ui(ui, &mut form, &open.trip),
+        }
+    }
+
+    /// The selected event's form (or the buttons to add one).
+    fn event_ui(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Commands) {
         let Some(open) = &state.open else {
             return;
         };
@@ -120,9 +168,7 @@ impl EventEditor {
         if self.city_query.trim().chars().count() < 2 {
             return;
         }
-        let gazetteer = self
-            .gazetteer
-            .get_or_insert_with(|| Gazetteer::load(MIN_CITY_POPULATION));
+        let gazetteer = crate::gazetteer::shared();
         let mut chosen = None;
         for city in gazetteer.search(&self.city_query, CITY_RESULTS) {
             let text = format!(
@@ -253,7 +299,7 @@ fn records_ui(ui: &mut Ui, form: &mut Form<'_>, path: &FieldPath, event: &Event)
         &path.key("meetings"),
         event.meetings.len(),
         "Add meeting",
-        json!(Meeting::default()),
+        &Meeting::default(),
     );
 
     section_ui(ui, "Quotes");
@@ -277,7 +323,7 @@ fn records_ui(ui: &mut Ui, form: &mut Form<'_>, path: &FieldPath, event: &Event)
         &path.key("quotes"),
         event.quotes.len(),
         "Add quote",
-        json!(Quote::default()),
+        &Quote::default(),
     );
 
     section_ui(ui, "Pictures");
@@ -307,7 +353,7 @@ fn records_ui(ui: &mut Ui, form: &mut Form<'_>, path: &FieldPath, event: &Event)
         &path.key("media"),
         event.media.len(),
         "Add picture",
-        json!(Media::default()),
+        &Media::default(),
     );
 }
 
@@ -315,24 +361,4 @@ fn section_ui(ui: &mut Ui, title: &str) {
     ui.add_space(theme::SECTION_SPACING);
     ui.label(RichText::new(title).strong().size(theme::BODY_SIZE + 2.0));
     ui.separator();
-}
-
-fn remove_ui(ui: &mut Ui, form: &mut Form<'_>, array: &FieldPath, index: usize, text: &str) {
-    if ui.small_button(text).clicked() {
-        form.commands.send(Command::Edit(Edit::Remove {
-            path: array.clone(),
-            index,
-        }));
-    }
-    ui.separator();
-}
-
-fn add_ui(ui: &mut Ui, form: &mut Form<'_>, array: &FieldPath, len: usize, text: &str, value: Value) {
-    if ui.button(text).clicked() {
-        form.commands.send(Command::Edit(Edit::Insert {
-            path: array.clone(),
-            index: len,
-            value,
-        }));
-    }
 }
