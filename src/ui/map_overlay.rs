@@ -203,6 +203,23 @@ pub fn attribution_ui(ui: &mut Ui, rect: Rect, online: bool, tokens: &Tokens) {
     });
 }
 
+/// A one-line hint at the top centre of the map, e.g. while waiting for a click.
+pub fn hint_ui(ui: &mut Ui, rect: Rect, text: &str, tokens: &Tokens) {
+    let area = Rect::from_center_size(
+        rect.center_top() + egui::vec2(0.0, 3.0 * theme::MAP_OVERLAY_MARGIN),
+        egui::vec2(rect.width() * 0.6, 2.0 * theme::MAP_OVERLAY_MARGIN),
+    );
+    ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
+        ui.vertical_centered(|ui| {
+            egui::Frame::new()
+                .fill(tokens.overlay_fill)
+                .corner_radius(4)
+                .inner_margin(egui::Margin::symmetric(8, 4))
+                .show(ui, |ui| ui.label(text));
+        });
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,21 +241,4 @@ mod tests {
         assert_eq!(format_km(730.0), "730 km");
         assert_eq!(format_km(1_234_567.0), "1,234,567 km");
     }
-}
-
-/// A one-line hint at the top centre of the map, e.g. while waiting for a click.
-pub fn hint_ui(ui: &mut Ui, rect: Rect, text: &str, tokens: &Tokens) {
-    let area = Rect::from_center_size(
-        rect.center_top() + egui::vec2(0.0, 3.0 * theme::MAP_OVERLAY_MARGIN),
-        egui::vec2(rect.width() * 0.6, 2.0 * theme::MAP_OVERLAY_MARGIN),
-    );
-    ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
-        ui.vertical_centered(|ui| {
-            egui::Frame::new()
-                .fill(tokens.overlay_fill)
-                .corner_radius(4)
-                .inner_margin(egui::Margin::symmetric(8, 4))
-                .show(ui, |ui| ui.label(text));
-        });
-    });
 }
