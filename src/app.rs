@@ -16,6 +16,7 @@ use crate::ui::map_view::MapView;
 use crate::ui::present::PresentView;
 use crate::ui::present::export::{self, DialogChoice, ExportOutcome, SlideExport};
 use crate::ui::problems_ui;
+use crate::ui::reload_ui::{self, Watcher};
 use crate::ui::theme::{self, Tokens};
 use crate::ui::timeline::TimelineView;
 
@@ -47,6 +48,7 @@ pub struct App {
     /// Set when the app was started to export slides and then quit.
     export_result: Option<ExportResult>,
     files: Files,
+    watcher: Watcher,
 }
 
 impl App {
@@ -83,6 +85,7 @@ impl App {
             export_dialog: None,
             export_result: None,
             files: Files::default(),
+            watcher: Watcher::default(),
         }
     }
 
@@ -321,6 +324,7 @@ impl eframe::App for App {
         self.files.shortcuts(ui.ctx(), &self.state, &mut self.commands);
         self.shortcuts(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
+        reload_ui::banner_ui(ui, &self.state, &mut self.commands);
         egui::Panel::top("header").show(ui, |ui| self.header.ui(ui, &self.state, &mut self.commands));
         egui::Panel::bottom("timeline")
             .resizable(true)
@@ -340,6 +344,10 @@ impl eframe::App for App {
             self.files.choose(Purpose::Open, &self.state);
         }
         self.files.ui(ui.ctx(), &self.state, &mut self.commands);
+        self.watcher.poll(ui.ctx(), &self.state, &mut self.commands);
+        if reload_ui::conflict_ui(ui.ctx(), &self.state, &mut self.commands) {
+            self.files.choose(Purpose::SaveAs, &self.state);
+        }
         if let Some(folder) = &mut self.export_dialog {
             match export::export_dialog_ui(ui.ctx(), folder) {
                 Some(DialogChoice::Export(folder)) => {

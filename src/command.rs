@@ -71,6 +71,14 @@ pub enum Command {
     NewTrip(PathBuf),
     /// Close the message shown to the user.
     DismissNotice,
+    /// The open file's stamp on disk changed: look at the new version.
+    DiskChanged,
+    /// After an outside change while there were local edits: keep the local version.
+    KeepMine,
+    /// After an outside change while there were local edits: take the version on disk.
+    LoadTheirs,
+    /// Hide the banner about an invalid outside change.
+    DismissReloadProblems,
     /// Wait for a map click to place `Trip::places[i]` (or stop waiting).
     PickOnMap(Option<usize>),
     /// The map was clicked here while waiting for [`Command::PickOnMap`]: move the place there

@@ -44,6 +44,29 @@ pub struct OpenTrip {
     pub saved_text: String,
     /// Undo and redo.
     pub history: History,
+    /// The file's modification time and size when last read or written, to notice outside
+    /// changes.
+    pub disk_stamp: Option<FileStamp>,
+}
+
+/// What identifies a version of a file on disk without reading it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    /// Last modification time.
+    pub modified: Option<std::time::SystemTime>,
+    /// Size in bytes.
+    pub len: u64,
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path` now, or `None` if it cannot be read.
+    pub fn of(path: &Path) -> Option<Self> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Self {
+            modified: meta.modified().ok(),
+            len: meta.len(),
+        })
+    }
 }
 
 impl OpenTrip {
@@ -58,6 +81,7 @@ impl OpenTrip {
             problems: Vec::new(),
             report,
             history: History::new(),
+            disk_stamp: FileStamp::of(path),
         }
     }
 
@@ -121,6 +145,7 @@ impl OpenTrip {
         self.format = format;
         self.saved_text = text;
         self.history.mark_saved();
+        self.disk_stamp = FileStamp::of(path);
         Ok(())
     }
 
@@ -138,6 +163,16 @@ impl OpenTrip {
             .map_or_else(|| "untitled".into(), |n| n.to_string_lossy());
         let mark = if self.is_dirty() { "● " } else { "" };
         format!("{mark}{name} — Itinera")
+    }
+
+    /// Take the version now on disk (`text`, already checked into `trip`), dropping local edits
+    /// and their history.
+    pub fn replace_with(&mut self, trip: Trip, text: String, stamp: Option<FileStamp>) {
+        self.trip = trip;
+        self.saved_text = text;
+        self.history = History::new();
+        self.disk_stamp = stamp;
+        self.refresh();
     }
 
     /// Re-derive the chronology and problems after a change.

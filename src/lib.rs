@@ -21,6 +21,7 @@ pub mod document;
 pub mod format;
 pub mod gazetteer;
 pub mod model;
+pub mod reload;
 pub mod state;
 pub mod ui;
 

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use crate::command::Command;
 pub use crate::document::OpenTrip;
+use crate::document::FileStamp;
+use crate::reload::{self, DiskChange, TheirVersion};
 use crate::format::{self, Report};
 use crate::model::slides::{Presentation, Slide};
 use crate::model::{Chronology, Filter, SearchHit, Trip};
@@ -44,6 +46,10 @@ pub struct AppState {
     pub notice: Option<String>,
     /// Index of the place waiting for a map click to set its coordinates.
     pub picking: Option<usize>,
+    /// A valid version on disk that arrived while there were local edits; the user decides.
+    pub conflict: Option<TheirVersion>,
+    /// Problems of an outside change that could not be taken (the last good trip stays).
+    pub reload_problems: Option<Report>,
 }
 
 impl AppState {
@@ -122,12 +128,56 @@ impl AppState {
             }
             Command::DismissNotice => self.notice = None,
             Command::PickOnMap(place) => self.picking = place,
+            Command::DiskChanged => self.disk_changed(),
+            Command::KeepMine => self.conflict = None,
+            Command::LoadTheirs => {
+                if let Some(theirs) = self.conflict.take() {
+                    self.take_theirs(theirs);
+                }
+            }
+            Command::DismissReloadProblems => self.reload_problems = None,
             Command::PlaceAt(at) => {
                 if let Some(index) = self.picking.take() {
                     self.change_trip(|open| place_at(open, index, at).map(|()| true));
                 }
             }
         }
+    }
+
+    /// Look at the open file's new version on disk and take it, ask about it, or report it.
+    fn disk_changed(&mut self) {
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        match reload::examine(&open.path, &open.saved_text) {
+            DiskChange::Same => open.disk_stamp = FileStamp::of(&open.path),
+            DiskChange::Invalid(report) => {
+                open.disk_stamp = FileStamp::of(&open.path);
+                self.reload_problems = Some(report);
+            }
+            DiskChange::Valid(theirs) => {
+                open.disk_stamp = theirs.stamp;
+                self.reload_problems = None;
+                if open.is_dirty() {
+                    self.conflict = Some(theirs);
+                } else {
+                    self.take_theirs(theirs);
+                }
+            }
+        }
+    }
+
+    /// Replace the open trip by the version on disk, keeping the selected event (by its id).
+    fn take_theirs(&mut self, theirs: TheirVersion) {
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        let selected_id = self.selection.and_then(|i| open.trip.events.get(i)).map(|e| e.id.clone());
+        open.replace_with(theirs.trip, theirs.text, theirs.stamp);
+        self.selection = selected_id.and_then(|id| open.trip.events.iter().position(|e| e.id == id));
+        self.conflict = None;
+        self.revision += 1;
+        self.refresh_matches();
     }
 
     /// Whether the open trip has unsaved changes.
@@ -239,15 +289,7 @@ impl AppState {
         let checked = match format::check_file(path) {
             Ok(checked) => checked,
             Err(error) => {
-                let mut report = Report::new(path, String::new());
-                report.diagnostics.push(format::Diagnostic {
-                    severity: crate::model::Severity::Error,
-                    message: error.to_string(),
-                    help: "check the path and that the file is readable".to_owned(),
-                    span: None,
-                    field: None,
-                });
-                self.problems = Some(report);
+                self.problems = Some(Report::unreadable(path, error, "check the path and that the file is readable"));
                 return;
             }
         };

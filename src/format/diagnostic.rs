@@ -58,6 +58,19 @@ impl Report {
         }
     }
 
+    /// A report that `file` could not be read at all: `error`, and `help` on what to do.
+    pub fn unreadable(file: &Path, error: impl std::fmt::Display, help: &str) -> Self {
+        let mut report = Self::new(file, String::new());
+        report.diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            message: error.to_string(),
+            help: help.to_owned(),
+            span: None,
+            field: None,
+        });
+        report
+    }
+
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.count(Severity::Error) > 0
