@@ -16,12 +16,15 @@ use crate::ui::map_view::MapView;
 use crate::ui::present::PresentView;
 use crate::ui::present::export::{self, DialogChoice, ExportOutcome, SlideExport};
 use crate::ui::problems_ui;
+use crate::ui::recent::RecentFiles;
 use crate::ui::reload_ui::{self, Watcher};
 use crate::ui::theme::{self, Tokens};
 use crate::ui::timeline::TimelineView;
 
 /// Storage key of the remembered online-layer setting.
 const ONLINE_TILES_KEY: &str = "online_tiles";
+/// Storage key of the recent files list.
+const RECENT_FILES_KEY: &str = "recent_files";
 
 /// Ctrl+O (Cmd+O on macOS).
 const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -49,6 +52,10 @@ pub struct App {
     export_result: Option<ExportResult>,
     files: Files,
     watcher: Watcher,
+    /// Recently opened or saved files.
+    recent: RecentFiles,
+    /// The path last added to `recent`.
+    recent_noted: Option<PathBuf>,
 }
 
 impl App {
@@ -74,7 +81,17 @@ impl App {
             .and_then(|s| s.get_string(ONLINE_TILES_KEY))
             .is_some_and(|v| v == "on");
         map.set_online(ctx, online);
+        let mut recent = RecentFiles::from_storage(
+            &cc.storage
+                .and_then(|s| s.get_string(RECENT_FILES_KEY))
+                .unwrap_or_default(),
+        );
+        if let Some(open) = &state.open {
+            recent.note(&open.path);
+        }
         Self {
+            recent_noted: state.open.as_ref().map(|o| o.path.clone()),
+            recent,
             state,
             commands: Commands::default(),
             map,
@@ -114,6 +131,11 @@ impl App {
     /// The message shown to the user, if any (e.g. where slides were saved).
     pub fn notice(&self) -> Option<&str> {
         self.state.notice.as_deref()
+    }
+
+    /// Recently opened and saved files, newest first.
+    pub fn recent_files(&self) -> &[PathBuf] {
+        self.recent.paths()
     }
 
     /// Whether the presenter console is open.
@@ -230,6 +252,7 @@ impl App {
                 {
                     self.commands.send(Command::ShowOpenDialog);
                 }
+                self.recent.menu_ui(ui, &mut self.commands);
                 let has_trip = self.state.open.is_some();
                 let ctx = ui.ctx().clone();
                 let shortcut = |s| ctx.format_shortcut(s);
@@ -314,6 +337,7 @@ impl eframe::App for App {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         let online = if self.map.online() { "on" } else { "off" };
         storage.set_string(ONLINE_TILES_KEY, online.to_owned());
+        storage.set_string(RECENT_FILES_KEY, self.recent.to_storage());
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
@@ -400,6 +424,13 @@ impl App {
         }
         for command in follow_ups.drain() {
             self.commands.send(command);
+        }
+        // Whatever was opened or saved as becomes the most recent file.
+        if let Some(open) = &self.state.open
+            && self.recent_noted.as_ref() != Some(&open.path)
+        {
+            self.recent.note(&open.path);
+            self.recent_noted = Some(open.path.clone());
         }
         let presenting = self.state.presentation.is_some();
         if presenting != was_presenting && self.present.export.is_none() {

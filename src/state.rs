@@ -7,12 +7,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::command::Command;
-pub use crate::document::OpenTrip;
 use crate::document::FileStamp;
-use crate::reload::{self, DiskChange, TheirVersion};
+pub use crate::document::OpenTrip;
 use crate::format::{self, Report};
 use crate::model::slides::{Presentation, Slide};
 use crate::model::{Chronology, Filter, SearchHit, Trip};
+use crate::reload::{self, DiskChange, TheirVersion};
 
 /// Everything the panels draw from.
 #[derive(Debug, Default)]
@@ -172,7 +172,10 @@ impl AppState {
         let Some(open) = self.open.as_mut() else {
             return;
         };
-        let selected_id = self.selection.and_then(|i| open.trip.events.get(i)).map(|e| e.id.clone());
+        let selected_id = self
+            .selection
+            .and_then(|i| open.trip.events.get(i))
+            .map(|e| e.id.clone());
         open.replace_with(theirs.trip, theirs.text, theirs.stamp);
         self.selection = selected_id.and_then(|id| open.trip.events.iter().position(|e| e.id == id));
         self.conflict = None;
@@ -289,7 +292,11 @@ impl AppState {
         let checked = match format::check_file(path) {
             Ok(checked) => checked,
             Err(error) => {
-                self.problems = Some(Report::unreadable(path, error, "check the path and that the file is readable"));
+                self.problems = Some(Report::unreadable(
+                    path,
+                    error,
+                    "check the path and that the file is readable",
+                ));
                 return;
             }
         };

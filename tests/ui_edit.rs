@@ -161,3 +161,33 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     harness.run();
     assert_eq!(title(&harness).as_deref(), Some("Other trip"));
 }
+
+#[test]
+fn a_new_trip_saves_as_a_valid_file_and_save_as_writes_json() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_keep, path) = edit_copy_of(VALID_TRIP);
+    let mut harness = app_at(path, None, false);
+    let new = dir.path().join("new-trip.toml");
+    harness
+        .state_mut()
+        .send(itinera::command::Command::NewTrip(new.clone()));
+    harness.run();
+    assert!(harness.state().state().is_dirty(), "a new trip is unsaved");
+    harness.state_mut().send(itinera::command::Command::Save);
+    harness.run();
+    assert!(!harness.state().state().is_dirty());
+    let checked = itinera::format::check_file(&new).expect("readable");
+    assert!(!checked.report.has_errors(), "{}", checked.report.render());
+
+    let json = dir.path().join("copy.json");
+    harness
+        .state_mut()
+        .send(itinera::command::Command::SaveAs(json.clone()));
+    harness.run();
+    let text = std::fs::read_to_string(&json).expect("saved as JSON");
+    assert!(text.trim_start().starts_with('{') && text.contains("\"title\": \"Untitled trip\""));
+    assert_eq!(
+        harness.state().state().open.as_ref().map(|o| o.path.clone()),
+        Some(json)
+    );
+}

@@ -113,3 +113,25 @@ fn a_broken_file_shows_its_problems_and_keeps_the_open_trip() {
     harness.get_by_label_contains("error: latitude 200 is out of range");
     harness.get_by_label_contains("error: place `p` has no longitude");
 }
+
+#[test]
+fn opened_files_become_recent_files_newest_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = retitled_copy(dir.path(), "Copied trip");
+    let mut harness = app_with(itinera::BUNDLED_TRIP.into());
+    harness
+        .state_mut()
+        .send(itinera::command::Command::Open(copy.clone()));
+    harness.run();
+    let recent: Vec<String> = harness
+        .state()
+        .recent_files()
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    assert_eq!(
+        recent.first().map(String::as_str),
+        copy.file_name().and_then(|n| n.to_str())
+    );
+    assert!(recent.iter().any(|n| n == "kerry-central-asia-2015.toml"));
+}

@@ -25,7 +25,11 @@ fn let_a_second_pass(harness: &mut Harness<'_, App>) {
 
 fn title_of(harness: &Harness<'_, App>, id: &str) -> Option<String> {
     let open = harness.state().state().open.as_ref()?;
-    open.trip.events.iter().find(|e| e.id == id).map(|e| e.title.clone())
+    open.trip
+        .events
+        .iter()
+        .find(|e| e.id == id)
+        .map(|e| e.title.clone())
 }
 
 #[test]
@@ -33,10 +37,16 @@ fn an_outside_change_without_local_edits_reloads_and_keeps_the_selection() {
     let (_dir, path, mut harness) = open_copy();
     harness.get_by_label("Talks in London").click();
     harness.run();
-    let changed = VALID_TRIP.replace("title = \"Talks in London\"", "title = \"Talks at Lancaster House\"");
+    let changed = VALID_TRIP.replace(
+        "title = \"Talks in London\"",
+        "title = \"Talks at Lancaster House\"",
+    );
     std::fs::write(&path, changed).expect("outside change");
     let_a_second_pass(&mut harness);
-    assert_eq!(title_of(&harness, "london-talks").as_deref(), Some("Talks at Lancaster House"));
+    assert_eq!(
+        title_of(&harness, "london-talks").as_deref(),
+        Some("Talks at Lancaster House")
+    );
     assert_eq!(selected_id(&harness).as_deref(), Some("london-talks"));
     assert!(!harness.state().state().is_dirty());
 }
@@ -44,16 +54,22 @@ fn an_outside_change_without_local_edits_reloads_and_keeps_the_selection() {
 #[test]
 fn an_outside_change_over_local_edits_asks_and_load_theirs_takes_it() {
     let (_dir, path, mut harness) = open_copy();
-    harness.state_mut().send(itinera::command::Command::Edit(itinera::model::edit::Edit::Set {
-        path: itinera::model::FieldPath::root().key("title"),
-        value: serde_json::json!("My local title"),
-    }));
+    harness
+        .state_mut()
+        .send(itinera::command::Command::Edit(itinera::model::edit::Edit::Set {
+            path: itinera::model::FieldPath::root().key("title"),
+            value: serde_json::json!("My local title"),
+        }));
     harness.run();
     std::fs::write(&path, VALID_TRIP.replace("Test trip", "Their title")).expect("outside change");
     let_a_second_pass(&mut harness);
     harness.get_by_label_contains("was changed outside Itinera, and you have unsaved changes here");
     let title = |h: &Harness<'_, App>| h.state().state().open.as_ref().map(|o| o.trip.title.clone());
-    assert_eq!(title(&harness).as_deref(), Some("My local title"), "nothing changes before the answer");
+    assert_eq!(
+        title(&harness).as_deref(),
+        Some("My local title"),
+        "nothing changes before the answer"
+    );
     harness.get_by_label("Load theirs").click();
     harness.run();
     assert_eq!(title(&harness).as_deref(), Some("Their title"));

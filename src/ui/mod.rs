@@ -17,6 +17,7 @@ pub mod media;
 pub mod online;
 pub mod present;
 pub mod problems_ui;
+pub mod recent;
 pub mod reload_ui;
 pub mod results_ui;
 pub mod theme;

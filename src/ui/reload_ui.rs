@@ -44,7 +44,11 @@ pub fn conflict_ui(ctx: &Context, state: &AppState, commands: &mut Commands) -> 
     let (Some(open), Some(_)) = (&state.open, &state.conflict) else {
         return false;
     };
-    let name = open.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = open
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut save_copy = false;
     egui::Window::new("Changed on disk")
         .collapsible(false)
@@ -55,10 +59,18 @@ pub fn conflict_ui(ctx: &Context, state: &AppState, commands: &mut Commands) -> 
                 "{name} was changed outside Itinera, and you have unsaved changes here."
             ));
             ui.horizontal(|ui| {
-                if ui.button("Keep mine").on_hover_text("Keep editing; saving will replace their version (kept as .bak)").clicked() {
+                if ui
+                    .button("Keep mine")
+                    .on_hover_text("Keep editing; saving will replace their version (kept as .bak)")
+                    .clicked()
+                {
                     commands.send(Command::KeepMine);
                 }
-                if ui.button("Load theirs").on_hover_text("Drop your changes and show the file as it is now").clicked() {
+                if ui
+                    .button("Load theirs")
+                    .on_hover_text("Drop your changes and show the file as it is now")
+                    .clicked()
+                {
                     commands.send(Command::LoadTheirs);
                 }
                 if ui.button("Save mine as a copy…").clicked() {
