@@ -5,12 +5,14 @@
 
 use std::path::PathBuf;
 
-use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+
+mod menu;
 
 use crate::command::{Command, Commands};
 use crate::state::AppState;
 use crate::ui::detail_ui::DetailPanel;
-use crate::ui::files::{self, Files, Purpose};
+use crate::ui::files::{Files, Purpose};
 use crate::ui::header_ui::Header;
 use crate::ui::map_view::MapView;
 use crate::ui::present::PresentView;
@@ -18,7 +20,7 @@ use crate::ui::present::export::{self, DialogChoice, ExportOutcome, SlideExport}
 use crate::ui::problems_ui;
 use crate::ui::recent::RecentFiles;
 use crate::ui::reload_ui::{self, Watcher};
-use crate::ui::theme::{self, Tokens};
+use crate::ui::theme;
 use crate::ui::timeline::TimelineView;
 
 /// Storage key of the remembered online-layer setting.
@@ -233,101 +235,6 @@ impl App {
             }
             for file in input.raw.dropped_files.drain(..) {
                 self.commands.send(Command::Open(file.path().to_path_buf()));
-            }
-        });
-    }
-
-    fn menu_bar_ui(&mut self, ui: &mut Ui) {
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                if ui
-                    .add(egui::Button::new("New trip…").shortcut_text(ui.ctx().format_shortcut(&files::NEW)))
-                    .clicked()
-                {
-                    self.files.request_new(&self.state, &mut self.commands);
-                }
-                if ui
-                    .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN_SHORTCUT)))
-                    .clicked()
-                {
-                    self.commands.send(Command::ShowOpenDialog);
-                }
-                self.recent.menu_ui(ui, &mut self.commands);
-                let has_trip = self.state.open.is_some();
-                let ctx = ui.ctx().clone();
-                let shortcut = |s| ctx.format_shortcut(s);
-                if ui
-                    .add_enabled(
-                        has_trip,
-                        egui::Button::new("Save").shortcut_text(shortcut(&files::SAVE)),
-                    )
-                    .clicked()
-                {
-                    self.commands.send(Command::Save);
-                }
-                if ui
-                    .add_enabled(
-                        has_trip,
-                        egui::Button::new("Save as…").shortcut_text(shortcut(&files::SAVE_AS)),
-                    )
-                    .clicked()
-                {
-                    self.files.choose(Purpose::SaveAs, &self.state);
-                }
-                if ui.button("Export slides as PNG…").clicked()
-                    && let Some(open) = &self.state.open
-                {
-                    self.export_dialog = Some(export::default_folder(&open.path).display().to_string());
-                }
-                if ui.button("Quit").clicked() {
-                    ui.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-            });
-            ui.menu_button("Edit", |ui| {
-                let (undo, redo) = self
-                    .state
-                    .open
-                    .as_ref()
-                    .map_or((false, false), |o| o.history.can_undo_redo());
-                let ctx = ui.ctx().clone();
-                let shortcut = |s| ctx.format_shortcut(s);
-                if ui
-                    .add_enabled(
-                        undo,
-                        egui::Button::new("Undo").shortcut_text(shortcut(&files::UNDO)),
-                    )
-                    .clicked()
-                {
-                    self.commands.send(Command::Undo);
-                }
-                if ui
-                    .add_enabled(
-                        redo,
-                        egui::Button::new("Redo").shortcut_text(shortcut(&files::REDO)),
-                    )
-                    .clicked()
-                {
-                    self.commands.send(Command::Redo);
-                }
-            });
-            ui.menu_button("View", |ui| {
-                if ui.add(egui::Button::new("Present").shortcut_text("F5")).clicked() {
-                    self.commands.send(Command::Present(true));
-                }
-                if ui.button("Fit trip on map").clicked() {
-                    self.commands.send(Command::FitMap);
-                }
-                egui::widgets::global_theme_preference_buttons(ui);
-            });
-            if let Some(open) = &self.state.open {
-                let warnings = open.report.count(crate::model::Severity::Warning);
-                if warnings > 0 {
-                    ui.label(
-                        RichText::new(format!("⚠ {warnings} warnings"))
-                            .color(Tokens::for_visuals(ui.visuals()).warning),
-                    )
-                    .on_hover_text(open.report.render());
-                }
             }
         });
     }

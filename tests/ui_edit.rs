@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{VALID_TRIP, app_at};
+use common::{VALID_TRIP, app_at, type_into};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 
@@ -20,20 +20,11 @@ fn an_event_added_in_dushanbe_by_city_search_is_saved_and_reloads() {
     harness.get_by_label("New event").click();
     harness.run();
     assert!(harness.state().state().is_dirty(), "the new event is unsaved");
-    harness
-        .get_by_role_and_label(
-            egui::Role::TextInput,
-            "Find a city (any spelling, Latin or Cyrillic)",
-        )
-        .click();
-    harness.run();
-    harness
-        .get_by_role_and_label(
-            egui::Role::TextInput,
-            "Find a city (any spelling, Latin or Cyrillic)",
-        )
-        .type_text("Dushanbe");
-    harness.run();
+    type_into(
+        &mut harness,
+        "Find a city (any spelling, Latin or Cyrillic)",
+        "Dushanbe",
+    );
     harness
         .get_by_label_contains("Dushanbe, TJ · Asia/Dushanbe")
         .click();
@@ -129,14 +120,7 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     harness.run();
     harness.get_by_label("Trip").click();
     harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Trip title")
-        .click();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Trip title")
-        .type_text(" (draft)");
-    harness.run();
+    type_into(&mut harness, "Trip title", " (draft)");
     assert!(harness.state().state().is_dirty());
     let title = |h: &egui_kittest::Harness<'_, itinera::App>| {
         h.state().state().open.as_ref().map(|o| o.trip.title.clone())

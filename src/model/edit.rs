@@ -215,38 +215,13 @@ impl History {
     /// Undo the last step; false when there is nothing to undo.
     pub fn undo(&mut self, trip: &mut Trip) -> bool {
         self.seal();
-        let Some((edit, inverse)) = self.undo.pop() else {
-            return false;
-        };
-        match apply(trip, &inverse) {
-            Ok(_) => {
-                self.redo.push((edit, inverse));
-                true
-            }
-            Err(_) => {
-                // Cannot happen for an inverse of an applied edit; keep the stacks consistent.
-                self.undo.push((edit, inverse));
-                false
-            }
-        }
+        replay(trip, &mut self.undo, &mut self.redo, |(_, inverse)| inverse)
     }
 
     /// Redo the last undone step; false when there is nothing to redo.
     pub fn redo(&mut self, trip: &mut Trip) -> bool {
         self.seal();
-        let Some((edit, inverse)) = self.redo.pop() else {
-            return false;
-        };
-        match apply(trip, &edit) {
-            Ok(_) => {
-                self.undo.push((edit, inverse));
-                true
-            }
-            Err(_) => {
-                self.redo.push((edit, inverse));
-                false
-            }
-        }
+        replay(trip, &mut self.redo, &mut self.undo, |(edit, _)| edit)
     }
 
     /// Whether there are steps to undo and to redo.
@@ -263,5 +238,25 @@ impl History {
     pub fn mark_saved(&mut self) {
         self.seal();
         self.saved_at = Some(self.undo.len());
+    }
+}
+
+/// Move the newest step of `from` to `to`, applying the edit `pick` chooses from it. A step
+/// that cannot be applied (impossible for a recorded inverse) stays where it was.
+fn replay(
+    trip: &mut Trip,
+    from: &mut Vec<(Edit, Edit)>,
+    to: &mut Vec<(Edit, Edit)>,
+    pick: fn(&(Edit, Edit)) -> &Edit,
+) -> bool {
+    let Some(step) = from.pop() else {
+        return false;
+    };
+    if apply(trip, pick(&step)).is_ok() {
+        to.push(step);
+        true
+    } else {
+        from.push(step);
+        false
     }
 }

@@ -172,13 +172,18 @@ pub fn selected_id(harness: &egui_kittest::Harness<'_, itinera::App>) -> Option<
 
 /// Click the search field and type `text` into it, as a reader would.
 pub fn search_for(harness: &mut egui_kittest::Harness<'_, itinera::App>, text: &str) {
+    type_into(harness, "Search", text);
+}
+
+/// Click the text field labelled `label` and type `text` at its end.
+pub fn type_into(harness: &mut egui_kittest::Harness<'_, itinera::App>, label: &str, text: &str) {
     use egui_kittest::kittest::Queryable as _;
     harness
-        .get_by_role_and_label(egui::Role::TextInput, "Search")
+        .get_by_role_and_label(egui::Role::TextInput, label)
         .click();
     harness.run();
     harness
-        .get_by_role_and_label(egui::Role::TextInput, "Search")
+        .get_by_role_and_label(egui::Role::TextInput, label)
         .type_text(text);
     harness.run();
 }

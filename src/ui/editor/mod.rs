@@ -12,7 +12,7 @@ use egui::{RichText, Ui};
 use serde_json::Value;
 
 use self::fields::Form;
-use self::records_ui::{add_ui, remove_ui};
+use self::records_ui::list_ui;
 use crate::command::{Command, Commands};
 use crate::gazetteer::City;
 use crate::model::edit::Edit;
@@ -197,8 +197,8 @@ fn kind_id(kind: EventKind) -> String {
         .unwrap_or_default()
 }
 
-/// An id not yet used in `taken`, from `base` ("dushanbe", "dushanbe-2", …).
-fn fresh_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+/// An id for which `taken` is false, from `base` ("dushanbe", "dushanbe-2", …).
+pub fn fresh_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     let slug: String = crate::model::filter::fold(base)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -275,85 +275,86 @@ fn use_city(trip: &Trip, city: &City, event_path: &FieldPath, commands: &mut Com
 /// Meetings, quotes and pictures of the event, each with a remove button, and add buttons.
 fn records_ui(ui: &mut Ui, form: &mut Form<'_>, path: &FieldPath, event: &Event) {
     section_ui(ui, "Meetings");
-    for (m, meeting) in event.meetings.iter().enumerate() {
-        let at = path.key("meetings").index(m);
-        form.lines_ui(
-            ui,
-            "With (person ids, one per line)",
-            &at.key("with"),
-            &meeting.with,
-        );
-        form.lines_ui(ui, "Topics (one per line)", &at.key("topics"), &meeting.topics);
-        form.text_ui(
-            ui,
-            "Summary of the meeting",
-            &at.key("summary"),
-            &meeting.summary,
-            false,
-        );
-        remove_ui(ui, form, &path.key("meetings"), m, "Remove meeting");
-    }
-    add_ui(
+    let header = |i: usize, _: &Meeting| format!("Meeting {}", i + 1);
+    list_ui(
         ui,
         form,
         &path.key("meetings"),
-        event.meetings.len(),
-        "Add meeting",
+        &event.meetings,
+        "meeting",
+        header,
+        true,
         &Meeting::default(),
+        |ui, form, at, _, meeting| {
+            form.lines_ui(
+                ui,
+                "With (person ids, one per line)",
+                &at.key("with"),
+                &meeting.with,
+            );
+            form.lines_ui(ui, "Topics (one per line)", &at.key("topics"), &meeting.topics);
+            form.text_ui(
+                ui,
+                "Summary of the meeting",
+                &at.key("summary"),
+                &meeting.summary,
+                false,
+            );
+        },
     );
-
     section_ui(ui, "Quotes");
-    for (q, quote) in event.quotes.iter().enumerate() {
-        let at = path.key("quotes").index(q);
-        form.text_ui(ui, "Quote", &at.key("text"), &quote.text, true);
-        form.text_ui(
-            ui,
-            "Speaker (person id)",
-            &at.key("speaker"),
-            &quote.speaker,
-            false,
-        );
-        form.text_ui(ui, "Context", &at.key("context"), &quote.context, false);
-        form.text_ui(ui, "Source (source id)", &at.key("source"), &quote.source, false);
-        remove_ui(ui, form, &path.key("quotes"), q, "Remove quote");
-    }
-    add_ui(
+    let header = |i: usize, _: &Quote| format!("Quote {}", i + 1);
+    list_ui(
         ui,
         form,
         &path.key("quotes"),
-        event.quotes.len(),
-        "Add quote",
+        &event.quotes,
+        "quote",
+        header,
+        true,
         &Quote::default(),
+        |ui, form, at, _, quote| {
+            form.text_ui(ui, "Quote", &at.key("text"), &quote.text, true);
+            form.text_ui(
+                ui,
+                "Speaker (person id)",
+                &at.key("speaker"),
+                &quote.speaker,
+                false,
+            );
+            form.text_ui(ui, "Context", &at.key("context"), &quote.context, false);
+            form.text_ui(ui, "Source (source id)", &at.key("source"), &quote.source, false);
+        },
     );
-
     section_ui(ui, "Pictures");
-    for (p, media) in event.media.iter().enumerate() {
-        let at = path.key("media").index(p);
-        form.text_ui(
-            ui,
-            "File (relative to the trip file)",
-            &at.key("path"),
-            &media.path,
-            false,
-        );
-        form.text_ui(ui, "Caption", &at.key("caption"), &media.caption, false);
-        form.text_ui(ui, "Credit", &at.key("credit"), &media.credit, false);
-        form.text_ui(
-            ui,
-            "Alt text (what the picture shows)",
-            &at.key("alt"),
-            &media.alt,
-            false,
-        );
-        remove_ui(ui, form, &path.key("media"), p, "Remove picture");
-    }
-    add_ui(
+    let header = |i: usize, _: &Media| format!("Picture {}", i + 1);
+    list_ui(
         ui,
         form,
         &path.key("media"),
-        event.media.len(),
-        "Add picture",
+        &event.media,
+        "picture",
+        header,
+        true,
         &Media::default(),
+        |ui, form, at, _, media| {
+            form.text_ui(
+                ui,
+                "File (relative to the trip file)",
+                &at.key("path"),
+                &media.path,
+                false,
+            );
+            form.text_ui(ui, "Caption", &at.key("caption"), &media.caption, false);
+            form.text_ui(ui, "Credit", &at.key("credit"), &media.credit, false);
+            form.text_ui(
+                ui,
+                "Alt text (what the picture shows)",
+                &at.key("alt"),
+                &media.alt,
+                false,
+            );
+        },
     );
 }
 
