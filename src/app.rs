@@ -241,7 +241,15 @@ impl App {
 }
 
 impl eframe::App for App {
+    fn persist_egui_memory(&self) -> bool {
+        // A slide export runs at its own window size; it must not become the user's layout.
+        self.export_result.is_none()
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.export_result.is_some() {
+            return;
+        }
         let online = if self.map.online() { "on" } else { "off" };
         storage.set_string(ONLINE_TILES_KEY, online.to_owned());
         storage.set_string(RECENT_FILES_KEY, self.recent.to_storage());

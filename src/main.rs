@@ -46,6 +46,8 @@ fn slides(file: std::path::PathBuf, out: &std::path::Path, (width, height): (u32
             .with_title("Itinera: exporting slides")
             .with_inner_size([width as f32, height as f32])
             .with_resizable(false),
+        // The export's window size is not the user's: do not remember it.
+        persist_window: false,
         ..Default::default()
     };
     let (folder, shared) = (out.to_path_buf(), result.clone());
