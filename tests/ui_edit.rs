@@ -175,3 +175,30 @@ fn a_new_trip_saves_as_a_valid_file_and_save_as_writes_json() {
         Some(json)
     );
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_and_save_saves_first() {
+    let (_dir, path) = edit_copy_of(VALID_TRIP);
+    let mut harness = app_at(path.clone(), None, false);
+    harness
+        .state_mut()
+        .send(itinera::command::Command::Edit(itinera::model::edit::Edit::Set {
+            path: itinera::model::FieldPath::root().key("title"),
+            value: serde_json::json!("Renamed before closing"),
+        }));
+    harness.run();
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    harness.get_by_label_contains("Save the changes to trip.toml before quitting?");
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(!harness.state().state().is_dirty());
+    let saved = std::fs::read_to_string(&path).expect("saved");
+    assert!(saved.contains("title = \"Renamed before closing\""));
+}
