@@ -280,8 +280,11 @@ impl AppState {
         self.revision += 1;
         self.fit_map_requested = true;
         self.refresh_matches();
-        // Slides of the old trip mean nothing for the new one.
+        // Slides, questions and map picks about the old trip mean nothing for the new one.
         self.presentation = None;
+        self.conflict = None;
+        self.reload_problems = None;
+        self.picking = None;
     }
 
     fn chronology(&self) -> Option<&Chronology> {

@@ -64,11 +64,6 @@ impl TimeScale {
         ((secs - self.start_secs) / self.secs_per_point) as f32
     }
 
-    /// Points from the left edge at which `t` appears.
-    pub fn x_of(&self, t: DateTime<Utc>) -> f32 {
-        self.x_of_secs(t.timestamp() as f64)
-    }
-
     /// UTC seconds at `x` points from the left edge.
     pub fn secs_at(&self, x: f32) -> f64 {
         self.start_secs + f64::from(x) * self.secs_per_point
@@ -97,11 +92,6 @@ impl TimeScale {
     /// Pan (without zooming) so `secs` sits at the centre of a view `width_pts` wide.
     pub fn centre_on(&mut self, secs: f64, width_pts: f32) {
         self.set_start(secs - f64::from(width_pts) / 2.0 * self.secs_per_point);
-    }
-
-    /// Whether the span `start..end` (UTC seconds) is at least partly inside `width_pts`.
-    pub fn shows(&self, start_secs: f64, end_secs: f64, width_pts: f32) -> bool {
-        end_secs >= self.start_secs && start_secs <= self.secs_at(width_pts)
     }
 
     fn set_start(&mut self, secs: f64) {

@@ -64,12 +64,6 @@ impl Default for TimelineView {
 }
 
 impl TimelineView {
-    /// Seconds of time across the visible plot, once it has been drawn.
-    pub fn visible_span_secs(&self) -> Option<f64> {
-        self.scale
-            .map(|s| s.secs_per_point() * f64::from(self.plot_width))
-    }
-
     /// UTC seconds at the left and right edges of the plot, once it has been drawn.
     pub fn visible_secs(&self) -> Option<(f64, f64)> {
         self.scale.map(|s| (s.secs_at(0.0), s.secs_at(self.plot_width)))
@@ -89,11 +83,6 @@ impl TimelineView {
                 EVENT_MARGIN,
             ));
         }
-    }
-
-    /// How lanes are grouped.
-    pub fn lane_mode(&self) -> LaneMode {
-        self.lane_mode
     }
 
     /// The lanes of the current mode, for tests.
