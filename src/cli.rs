@@ -31,6 +31,17 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Write the trip in another format: GeoJSON (RFC 7946) or CSV (one row per event).
+    Export {
+        /// The trip file.
+        file: PathBuf,
+        /// The format to write.
+        #[arg(long = "to", value_enum)]
+        format: crate::interchange::ExportFormat,
+        /// The file to write (its previous version is kept as .bak).
+        #[arg(short, long)]
+        out: PathBuf,
+    },
     /// Save every slide of the trip's presentation as a PNG image (slide-01.png, …) in a folder.
     /// Opens a window to draw them (on a server, run it under xvfb-run).
     Slides {
@@ -92,4 +103,47 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write) -> CheckStatus {
         }
     }
     status
+}
+
+/// Export `file` as `format` into `out`, writing problems to `err`; the exit status is that of
+/// `check` (1 when the trip has errors, 2 when a file cannot be read or written).
+pub fn export(
+    file: &std::path::Path,
+    format: crate::interchange::ExportFormat,
+    out: &std::path::Path,
+    err: &mut dyn Write,
+) -> CheckStatus {
+    let checked = match format::check_file(file) {
+        Ok(checked) => checked,
+        Err(error) => {
+            let _ = writeln!(
+                err,
+                "error: {error}\n  = help: check the path and that the file is readable"
+            );
+            return CheckStatus::IoError;
+        }
+    };
+    let (trip, resolution, report) = match checked.into_valid() {
+        Ok(valid) => valid,
+        Err(report) => {
+            let _ = write!(err, "{}", report.render());
+            return CheckStatus::Invalid;
+        }
+    };
+    let _ = write!(err, "{}", report.render());
+    let chronology = &resolution.chronology;
+    let text = match format {
+        crate::interchange::ExportFormat::Geojson => {
+            let value = crate::interchange::geojson::to_geojson(&trip, chronology);
+            serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+        }
+        crate::interchange::ExportFormat::Csv => crate::interchange::csv_out::to_csv(&trip, chronology),
+    };
+    match crate::interchange::write_export(out, &text) {
+        Ok(()) => CheckStatus::Valid,
+        Err(error) => {
+            let _ = writeln!(err, "error: {error}");
+            CheckStatus::IoError
+        }
+    }
 }

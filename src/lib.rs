@@ -20,6 +20,7 @@ pub mod command;
 pub mod document;
 pub mod format;
 pub mod gazetteer;
+pub mod interchange;
 pub mod model;
 pub mod reload;
 pub mod state;

@@ -15,6 +15,10 @@ fn main() -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(status as u8));
         }
         Some(CliCommand::Slides { file, out, size }) => return Ok(slides(file, &out, size)),
+        Some(CliCommand::Export { file, format, out }) => {
+            let status = itinera::cli::export(&file, format, &out, &mut std::io::stderr().lock());
+            return Ok(ExitCode::from(status as u8));
+        }
         None => {}
     }
     let file = cli.file.unwrap_or_else(|| itinera::BUNDLED_TRIP.into());

@@ -105,3 +105,37 @@ fn a_malformed_slide_size_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("is not WIDTHxHEIGHT"));
 }
+
+#[test]
+fn export_writes_geojson_and_refuses_a_broken_trip() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("trip.geojson");
+    let output = itinera()
+        .args(["export", itinera::BUNDLED_TRIP, "--to", "geojson", "-o"])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let geojson: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("JSON");
+    assert_eq!(geojson["type"], "FeatureCollection");
+
+    let broken = dir.path().join("broken.toml");
+    let text = std::fs::read_to_string(itinera::BUNDLED_TRIP)
+        .expect("bundled trip")
+        .replacen("lat = 51.1801", "lat = 151.1801", 1);
+    std::fs::write(&broken, text).expect("write");
+    let output = itinera()
+        .args(["export", "--to", "csv", "-o"])
+        .arg(dir.path().join("out.csv"))
+        .arg(&broken)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!dir.path().join("out.csv").exists());
+}

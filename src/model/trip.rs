@@ -127,6 +127,20 @@ impl EventKind {
         Self::Other,
     ];
 
+    /// The name trip files use, e.g. "meeting" (serde's lower-case spelling).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Visit => "visit",
+            Self::Meeting => "meeting",
+            Self::Speech => "speech",
+            Self::Press => "press",
+            Self::Tour => "tour",
+            Self::Ceremony => "ceremony",
+            Self::Travel => "travel",
+            Self::Other => "other",
+        }
+    }
+
     /// Capitalised name for display.
     pub fn label(self) -> &'static str {
         match self {

@@ -124,9 +124,9 @@ impl EventEditor {
         form.text_ui(ui, "Title", &path.key("title"), &event.title, false);
         let kinds: Vec<(String, String)> = EventKind::ALL
             .iter()
-            .map(|k| (kind_id(*k), k.label().to_owned()))
+            .map(|k| (k.id().to_owned(), k.label().to_owned()))
             .collect();
-        form.choice_ui(ui, "Kind", &path.key("kind"), &kind_id(event.kind), &kinds);
+        form.choice_ui(ui, "Kind", &path.key("kind"), event.kind.id(), &kinds);
         form.text_ui(
             ui,
             "Start (2015-11-02 or 2015-11-02T14:30)",
@@ -187,14 +187,6 @@ impl EventEditor {
             use_city(trip, &city, event_path, commands);
         }
     }
-}
-
-/// The file spelling of an event kind, e.g. "meeting".
-fn kind_id(kind: EventKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// An id for which `taken` is false, from `base` ("dushanbe", "dushanbe-2", …).

@@ -1,0 +1,67 @@
+//! The trip as CSV, one row per event in time order, quoted per RFC 4180 so any spreadsheet
+//! opens it. Lists (participants, sources) are joined with "; ".
+
+use crate::model::{Chronology, Trip};
+
+/// The columns, in order.
+pub const COLUMNS: [&str; 14] = [
+    "id",
+    "title",
+    "kind",
+    "start",
+    "end",
+    "place",
+    "place_name",
+    "country",
+    "lat",
+    "lon",
+    "timezone",
+    "summary",
+    "participants",
+    "quote",
+];
+
+/// The trip's events as CSV text with a header row.
+pub fn to_csv(trip: &Trip, chronology: &Chronology) -> String {
+    let mut out = row(COLUMNS.iter().map(|c| (*c).to_owned()));
+    for &i in &chronology.order {
+        let (Some(event), Some(resolved)) = (trip.events.get(i), chronology.event(i)) else {
+            continue;
+        };
+        let place = trip.places.get(resolved.place);
+        let number = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
+        let quote = event.quotes.first().map_or(String::new(), |q| q.text.clone());
+        out.push_str(&row([
+            event.id.clone(),
+            event.title.clone(),
+            event.kind.id().to_owned(),
+            event.start.clone(),
+            event.end.clone(),
+            event.place.clone(),
+            place.map_or(String::new(), |p| p.name.clone()),
+            place.map_or(String::new(), |p| p.country.clone()),
+            number(place.and_then(|p| p.lat)),
+            number(place.and_then(|p| p.lon)),
+            place.map_or(String::new(), |p| p.timezone.clone()),
+            event.summary.clone(),
+            event.participants.join("; "),
+            quote,
+        ]));
+    }
+    out
+}
+
+/// One CSV line: fields with a comma, quote or line break are quoted, quotes doubled.
+fn row(fields: impl IntoIterator<Item = String>) -> String {
+    let fields: Vec<String> = fields
+        .into_iter()
+        .map(|f| {
+            if f.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", f.replace('"', "\"\""))
+            } else {
+                f
+            }
+        })
+        .collect();
+    format!("{}\r\n", fields.join(","))
+}

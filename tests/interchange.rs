@@ -1,0 +1,73 @@
+//! Exports: GeoJSON that follows RFC 7946 and CSV that any spreadsheet reads.
+
+mod common;
+
+use common::{VALID_TRIP, check_toml};
+use itinera::interchange::csv_out::{COLUMNS, to_csv};
+use itinera::interchange::geojson::to_geojson;
+use itinera::model::{EventKind, resolve};
+use serde_json::Value;
+
+fn bundled() -> (itinera::model::Trip, itinera::model::Chronology) {
+    let text = std::fs::read_to_string(itinera::BUNDLED_TRIP).expect("bundled trip");
+    let trip = check_toml(&text).trip.expect("parses");
+    let chronology = resolve(&trip).chronology;
+    (trip, chronology)
+}
+
+#[test]
+fn geojson_puts_longitude_first_and_has_a_point_per_event_and_the_route() {
+    let (trip, chronology) = bundled();
+    let geojson = to_geojson(&trip, &chronology);
+    assert_eq!(geojson["type"], "FeatureCollection");
+    assert!(geojson.get("crs").is_none(), "RFC 7946 has no crs member");
+    let features = geojson["features"].as_array().expect("features");
+    let points: Vec<&Value> = features
+        .iter()
+        .filter(|f| f["geometry"]["type"] == "Point")
+        .collect();
+    assert_eq!(points.len(), 14);
+    for point in &points {
+        let [lon, lat] = [0, 1].map(|i| point["geometry"]["coordinates"][i].as_f64().expect("number"));
+        assert!((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat));
+    }
+    let astana = features
+        .iter()
+        .find(|f| f["id"] == "astana-nazarbayev")
+        .expect("feature");
+    assert_eq!(
+        astana["geometry"]["coordinates"],
+        serde_json::json!([71.44598, 51.1801])
+    );
+    assert_eq!(astana["properties"]["utc_offset"], "UTC+6");
+    assert_eq!(astana["properties"]["kind"], "meeting");
+    assert_eq!(astana["properties"]["quotes"][0]["speaker"], "John Kerry");
+    let route = features.iter().find(|f| f["id"] == "route").expect("route");
+    assert_eq!(route["geometry"]["type"], "LineString");
+    assert_eq!(route["geometry"]["coordinates"].as_array().map(Vec::len), Some(6));
+    assert_eq!(route["properties"]["length_km"], 9125.0);
+}
+
+#[test]
+fn csv_has_a_header_and_a_row_per_event_with_quoting_where_needed() {
+    let (trip, chronology) = bundled();
+    let csv = to_csv(&trip, &chronology);
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], COLUMNS.join(","));
+    assert_eq!(lines.len(), 15);
+
+    let text = VALID_TRIP.replace(
+        "title = \"Talks in London\"",
+        "title = 'He said \"hi\", then left'",
+    );
+    let trip = check_toml(&text).trip.expect("parses");
+    let csv = to_csv(&trip, &resolve(&trip).chronology);
+    assert!(csv.contains(",\"He said \"\"hi\"\", then left\","), "{csv}");
+}
+
+#[test]
+fn event_kind_ids_are_the_spelling_trip_files_use() {
+    for kind in EventKind::ALL {
+        assert_eq!(serde_json::to_value(kind).ok(), Some(Value::from(kind.id())));
+    }
+}
