@@ -73,11 +73,7 @@ fn version_and_help_are_available() {
 #[test]
 fn exporting_slides_of_a_broken_trip_exits_one_before_opening_a_window() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("broken.toml");
-    let text = std::fs::read_to_string(itinera::BUNDLED_TRIP)
-        .expect("bundled trip")
-        .replacen("lat = 51.1801", "lat = 151.1801", 1);
-    std::fs::write(&path, text).expect("write");
+    let path = broken_copy(dir.path());
     let output = itinera()
         .args(["slides", "-o"])
         .arg(dir.path().join("slides"))
@@ -125,11 +121,7 @@ fn export_writes_geojson_and_refuses_a_broken_trip() {
         serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("JSON");
     assert_eq!(geojson["type"], "FeatureCollection");
 
-    let broken = dir.path().join("broken.toml");
-    let text = std::fs::read_to_string(itinera::BUNDLED_TRIP)
-        .expect("bundled trip")
-        .replacen("lat = 51.1801", "lat = 151.1801", 1);
-    std::fs::write(&broken, text).expect("write");
+    let broken = broken_copy(dir.path());
     let output = itinera()
         .args(["export", "--to", "csv", "-o"])
         .arg(dir.path().join("out.csv"))
@@ -138,4 +130,14 @@ fn export_writes_geojson_and_refuses_a_broken_trip() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(1));
     assert!(!dir.path().join("out.csv").exists());
+}
+
+/// A copy of the bundled trip in `dir` with Astana's latitude out of range.
+fn broken_copy(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("broken.toml");
+    let text = std::fs::read_to_string(itinera::BUNDLED_TRIP)
+        .expect("bundled trip")
+        .replacen("lat = 51.1801", "lat = 151.1801", 1);
+    std::fs::write(&path, text).expect("write");
+    path
 }
