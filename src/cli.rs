@@ -31,6 +31,14 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Read a trip from a CSV file in Itinera's layout (see the README) and write it as TOML.
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        /// The trip file to write (TOML, or JSON by its extension).
+        #[arg(short, long)]
+        out: PathBuf,
+    },
     /// Write the trip in another format: GeoJSON (RFC 7946) or CSV (one row per event).
     Export {
         /// The trip file.
@@ -146,4 +154,38 @@ pub fn export(
             CheckStatus::IoError
         }
     }
+}
+
+/// Import the CSV `file` into the trip file `out`, writing problems to `err`: 0 written, 1 the
+/// CSV has problems (nothing written), 2 a file could not be read or written.
+pub fn import(file: &std::path::Path, out: &std::path::Path, err: &mut dyn Write) -> CheckStatus {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(error) => {
+            let _ = writeln!(err, "error: cannot read {}: {error}", file.display());
+            return CheckStatus::IoError;
+        }
+    };
+    let title = file
+        .file_stem()
+        .map_or("Imported trip".into(), |s| s.to_string_lossy())
+        .into_owned();
+    let trip = match crate::interchange::csv_in::from_csv(&text, &title) {
+        Ok(trip) => trip,
+        Err(problems) => {
+            for p in problems {
+                let _ = writeln!(err, "{}:{p}\n  = help: {}", file.display(), p.help);
+            }
+            return CheckStatus::Invalid;
+        }
+    };
+    let written = crate::format::write::to_text(&trip, crate::format::FileFormat::of(out), "")
+        .map_err(|e| e.to_string())
+        .and_then(|text| crate::interchange::write_export(out, &text).map_err(|e| e.to_string()));
+    if let Err(error) = written {
+        let _ = writeln!(err, "error: {error}");
+        return CheckStatus::IoError;
+    }
+    // The trip is written either way, so it can be fixed in the app; say what needs fixing.
+    check(&[out.to_path_buf()], err)
 }

@@ -141,3 +141,32 @@ fn broken_copy(dir: &std::path::Path) -> std::path::PathBuf {
     std::fs::write(&path, text).expect("write");
     path
 }
+
+#[test]
+fn import_reads_an_exported_csv_back_into_a_valid_trip_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("kerry.csv");
+    let toml = dir.path().join("kerry.toml");
+    let export = itinera()
+        .args(["export", itinera::BUNDLED_TRIP, "--to", "csv", "-o"])
+        .arg(&csv)
+        .output()
+        .expect("runs");
+    assert_eq!(export.status.code(), Some(0));
+    let import = itinera()
+        .arg("import")
+        .arg(&csv)
+        .arg("-o")
+        .arg(&toml)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        import.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
+    let checked = itinera::format::check_file(&toml).expect("readable");
+    assert!(!checked.report.has_errors());
+    assert_eq!(checked.trip.map(|t| t.events.len()), Some(14));
+}

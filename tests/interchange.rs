@@ -71,3 +71,78 @@ fn event_kind_ids_are_the_spelling_trip_files_use() {
         assert_eq!(serde_json::to_value(kind).ok(), Some(Value::from(kind.id())));
     }
 }
+
+#[test]
+fn ours_to_csv_and_back_keeps_every_csv_column() {
+    let (trip, chronology) = bundled();
+    let csv = to_csv(&trip, &chronology);
+    let back = itinera::interchange::csv_in::from_csv(&csv, &trip.title).expect("reads back");
+    assert_eq!(back.events.len(), trip.events.len());
+    for imported in &back.events {
+        let original = trip
+            .events
+            .iter()
+            .find(|e| e.id == imported.id)
+            .expect("same ids");
+        assert_eq!(
+            (
+                &imported.title,
+                imported.kind,
+                &imported.start,
+                &imported.end,
+                &imported.place
+            ),
+            (
+                &original.title,
+                original.kind,
+                &original.start,
+                &original.end,
+                &original.place
+            )
+        );
+        assert_eq!(
+            (&imported.summary, &imported.participants, &imported.sources),
+            (&original.summary, &original.participants, &original.sources)
+        );
+        let first = |e: &itinera::model::Event| {
+            e.quotes
+                .first()
+                .map(|q| (q.text.clone(), q.speaker.clone(), q.source.clone()))
+        };
+        assert_eq!(first(imported), first(original));
+    }
+    for place in &back.places {
+        let original = trip.place(&place.id).expect("same place ids");
+        assert_eq!(
+            (&place.name, &place.country, place.lat, place.lon, &place.timezone),
+            (
+                &original.name,
+                &original.country,
+                original.lat,
+                original.lon,
+                &original.timezone
+            )
+        );
+    }
+    assert!(
+        !resolve(&back)
+            .problems
+            .iter()
+            .any(|p| p.severity == itinera::model::Severity::Error)
+    );
+}
+
+#[test]
+fn csv_problems_name_their_line_and_column() {
+    let csv = "id,title,start,place,lat,lon\r\na,A,2015-11-02,x,51.1,71.4\r\nb,B,2015-11-03,y,north,0\r\n";
+    let problems = itinera::interchange::csv_in::from_csv(csv, "t").expect_err("bad latitude");
+    assert_eq!(problems.len(), 1);
+    assert_eq!((problems[0].line, problems[0].column), (3, 18));
+    assert!(
+        problems[0]
+            .message
+            .contains("`north` in column `lat` is not a number")
+    );
+    let missing = itinera::interchange::csv_in::from_csv("id,title\r\na,A\r\n", "t").expect_err("no start");
+    assert!(missing.iter().any(|p| p.message == "there is no `start` column"));
+}

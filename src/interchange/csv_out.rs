@@ -1,10 +1,11 @@
 //! The trip as CSV, one row per event in time order, quoted per RFC 4180 so any spreadsheet
-//! opens it. Lists (participants, sources) are joined with "; ".
+//! opens it. Lists (participants, sources) are joined with "; "; the first quote of an event
+//! is written with its speaker and source ids.
 
 use crate::model::{Chronology, Trip};
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 17] = [
     "id",
     "title",
     "kind",
@@ -18,19 +19,24 @@ pub const COLUMNS: [&str; 14] = [
     "timezone",
     "summary",
     "participants",
+    "sources",
     "quote",
+    "quote_speaker",
+    "quote_source",
 ];
 
 /// The trip's events as CSV text with a header row.
 pub fn to_csv(trip: &Trip, chronology: &Chronology) -> String {
-    let mut out = row(COLUMNS.iter().map(|c| (*c).to_owned()));
+    let mut out = row(COLUMNS.map(str::to_owned));
     for &i in &chronology.order {
         let (Some(event), Some(resolved)) = (trip.events.get(i), chronology.event(i)) else {
             continue;
         };
         let place = trip.places.get(resolved.place);
         let number = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
-        let quote = event.quotes.first().map_or(String::new(), |q| q.text.clone());
+        let quote = event.quotes.first();
+        let quote_field =
+            |f: fn(&crate::model::Quote) -> &String| quote.map_or(String::new(), |q| f(q).clone());
         out.push_str(&row([
             event.id.clone(),
             event.title.clone(),
@@ -45,14 +51,18 @@ pub fn to_csv(trip: &Trip, chronology: &Chronology) -> String {
             place.map_or(String::new(), |p| p.timezone.clone()),
             event.summary.clone(),
             event.participants.join("; "),
-            quote,
+            event.sources.join("; "),
+            quote_field(|q| &q.text),
+            quote_field(|q| &q.speaker),
+            quote_field(|q| &q.source),
         ]));
     }
     out
 }
 
-/// One CSV line: fields with a comma, quote or line break are quoted, quotes doubled.
-fn row(fields: impl IntoIterator<Item = String>) -> String {
+/// One CSV line: fields with a comma, quote or line break are quoted, quotes doubled. Taking
+/// exactly one field per column makes a row that does not match the header a compile error.
+fn row(fields: [String; COLUMNS.len()]) -> String {
     let fields: Vec<String> = fields
         .into_iter()
         .map(|f| {

@@ -4,6 +4,7 @@
 //! Exporters take a trip that opened without errors and its chronology, and only write what the
 //! chronology resolved, in time order, so every exported event has real coordinates and times.
 
+pub mod csv_in;
 pub mod csv_out;
 pub mod geojson;
 

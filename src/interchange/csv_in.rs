@@ -1,0 +1,286 @@
+//! Reading our own CSV layout (the columns of [`super::csv_out::COLUMNS`], in any order) back
+//! into a trip: one event per row; places are gathered from the place columns, once per id; a
+//! person or source named only by id gets an entry with that id as its name, to be completed.
+//!
+//! The parser follows RFC 4180 (quoted fields, doubled quotes, line breaks inside quotes, CRLF or
+//! LF) and remembers where each field starts, so every problem names its line and column.
+
+use std::collections::HashMap;
+
+use crate::model::{Event, EventKind, Person, Place, Quote, Source, Trip};
+
+/// A problem in a CSV file, with its 1-based line and column.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{column}: {message}")]
+pub struct CsvProblem {
+    /// Line of the field.
+    pub line: usize,
+    /// Column (in characters) where the field starts.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub help: String,
+}
+
+/// A parsed field and where it starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Field {
+    text: String,
+    line: usize,
+    column: usize,
+}
+
+/// Split `text` into rows of fields.
+fn parse(text: &str) -> Result<Vec<Vec<Field>>, CsvProblem> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut chars = text.chars().peekable();
+    let (mut line, mut column) = (1, 1);
+    loop {
+        let (start_line, start_column) = (line, column);
+        let mut field = String::new();
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            column += 1;
+            loop {
+                match chars.next() {
+                    None => {
+                        return Err(CsvProblem {
+                            line: start_line,
+                            column: start_column,
+                            message: "a quoted field is never closed".to_owned(),
+                            help: "end the field with a double quote; write \"\" for a quote inside it"
+                                .to_owned(),
+                        });
+                    }
+                    Some('"') if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        column += 2;
+                        field.push('"');
+                    }
+                    Some('"') => {
+                        column += 1;
+                        break;
+                    }
+                    Some('\n') => {
+                        line += 1;
+                        column = 1;
+                        field.push('\n');
+                    }
+                    Some(c) => {
+                        column += 1;
+                        field.push(c);
+                    }
+                }
+            }
+        }
+        while let Some(&c) = chars.peek() {
+            if matches!(c, ',' | '\n' | '\r') {
+                break;
+            }
+            field.push(c);
+            column += 1;
+            chars.next();
+        }
+        row.push(Field {
+            text: field,
+            line: start_line,
+            column: start_column,
+        });
+        match chars.next() {
+            Some(',') => column += 1,
+            Some('\r') | Some('\n') | None => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                let ended = chars.peek().is_none();
+                if !(row.len() == 1 && row[0].text.is_empty()) {
+                    rows.push(std::mem::take(&mut row));
+                }
+                row.clear();
+                line += 1;
+                column = 1;
+                if ended {
+                    return Ok(rows);
+                }
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// Read a trip from CSV text in our layout. The trip's title is `title`.
+pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<CsvProblem>> {
+    let rows = parse(text).map_err(|p| vec![p])?;
+    let Some((header, records)) = rows.split_first() else {
+        return Err(vec![CsvProblem {
+            line: 1,
+            column: 1,
+            message: "the file is empty".to_owned(),
+            help: "the first row names the columns: id,title,kind,start,…".to_owned(),
+        }]);
+    };
+    let position: HashMap<&str, usize> = header
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.text.trim(), i))
+        .collect();
+    let mut problems = Vec::new();
+    for required in ["id", "title", "start", "place"] {
+        if !position.contains_key(required) {
+            problems.push(CsvProblem {
+                line: 1,
+                column: 1,
+                message: format!("there is no `{required}` column"),
+                help: format!(
+                    "add a `{required}` column; the columns are {}",
+                    super::csv_out::COLUMNS.join(",")
+                ),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut trip = Trip {
+        format: crate::model::trip::FORMAT_VERSION,
+        title: title.to_owned(),
+        ..Trip::default()
+    };
+    for record in records {
+        let get = |name: &str| position.get(name).and_then(|&i| record.get(i));
+        let text = |name: &str| get(name).map_or(String::new(), |f| f.text.trim().to_owned());
+        let mut number = |name: &str| -> Option<f64> {
+            let field = get(name)?;
+            if field.text.trim().is_empty() {
+                return None;
+            }
+            match field.text.trim().parse() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    problems.push(CsvProblem {
+                        line: field.line,
+                        column: field.column,
+                        message: format!("`{}` in column `{name}` is not a number", field.text.trim()),
+                        help: "write degrees as a decimal number, e.g. 51.1801".to_owned(),
+                    });
+                    None
+                }
+            }
+        };
+        let (lat, lon) = (number("lat"), number("lon"));
+        let place_id = text("place");
+        if !place_id.is_empty() && !trip.places.iter().any(|p| p.id == place_id) {
+            trip.places.push(Place {
+                id: place_id.clone(),
+                name: text("place_name"),
+                country: text("country"),
+                lat,
+                lon,
+                timezone: text("timezone"),
+                ..Place::default()
+            });
+        }
+        let kind_text = text("kind");
+        let kind = EventKind::ALL
+            .into_iter()
+            .find(|k| k.id() == kind_text)
+            .unwrap_or_default();
+        if !kind_text.is_empty()
+            && kind.id() != kind_text
+            && let Some(field) = get("kind")
+        {
+            problems.push(CsvProblem {
+                line: field.line,
+                column: field.column,
+                message: format!("unknown kind `{kind_text}`"),
+                help: format!("use one of {}", EventKind::ALL.map(EventKind::id).join(", ")),
+            });
+        }
+        let list = |name: &str| -> Vec<String> {
+            text(name)
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let quote = text("quote");
+        let (participants, sources) = (list("participants"), list("sources"));
+        let (speaker, quote_source) = (text("quote_speaker"), text("quote_source"));
+        for id in participants
+            .iter()
+            .chain(std::iter::once(&speaker))
+            .filter(|id| !id.is_empty())
+        {
+            if trip.person(id).is_none() {
+                trip.people.push(Person {
+                    id: id.clone(),
+                    name: id.clone(),
+                    ..Person::default()
+                });
+            }
+        }
+        for id in sources
+            .iter()
+            .chain(std::iter::once(&quote_source))
+            .filter(|id| !id.is_empty())
+        {
+            if trip.source(id).is_none() {
+                trip.sources.push(Source {
+                    id: id.clone(),
+                    title: id.clone(),
+                    ..Source::default()
+                });
+            }
+        }
+        trip.events.push(Event {
+            id: text("id"),
+            title: text("title"),
+            kind,
+            start: text("start"),
+            end: text("end"),
+            place: place_id,
+            summary: text("summary"),
+            participants,
+            sources,
+            quotes: if quote.is_empty() {
+                Vec::new()
+            } else {
+                vec![Quote {
+                    text: quote,
+                    speaker,
+                    source: quote_source,
+                    ..Quote::default()
+                }]
+            },
+            ..Event::default()
+        });
+    }
+    if problems.is_empty() {
+        Ok(trip)
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_fields_keep_commas_quotes_and_line_breaks_and_know_their_position() {
+        let rows = parse("a,\"b, \"\"c\"\"\nd\",e\r\nf,g\n").expect("parses");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0][1].text, "b, \"c\"\nd");
+        assert_eq!((rows[0][2].line, rows[0][2].column), (2, 4));
+        assert_eq!((rows[1][1].line, rows[1][1].column), (3, 3));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_starts() {
+        let problem = parse("a,\"b\nc").expect_err("unclosed");
+        assert_eq!((problem.line, problem.column), (1, 3));
+    }
+}
