@@ -11,7 +11,7 @@ use crate::document::FileStamp;
 pub use crate::document::OpenTrip;
 use crate::format::{self, Report};
 use crate::model::slides::{Presentation, Slide};
-use crate::model::{Chronology, Filter, SearchHit, Trip};
+use crate::model::{Chronology, Filter, SearchHit, Trip, TripStats};
 use crate::reload::{self, DiskChange, TheirVersion};
 
 /// Everything the panels draw from.
@@ -37,6 +37,8 @@ pub struct AppState {
     match_count: usize,
     /// Events matching the search query, in time order, with what matched.
     hits: Vec<SearchHit>,
+    /// Headline numbers of the open trip (header, overview slide).
+    stats: TripStats,
     /// The running presentation, if any.
     pub presentation: Option<Presentation>,
     /// Counts changes to the open trip's content (edits, undo, redo, loads), so views can tell
@@ -179,8 +181,7 @@ impl AppState {
         open.replace_with(theirs.trip, theirs.text, theirs.stamp);
         self.selection = selected_id.and_then(|id| open.trip.events.iter().position(|e| e.id == id));
         self.conflict = None;
-        self.revision += 1;
-        self.refresh_matches();
+        self.content_changed();
     }
 
     /// Whether the open trip has unsaved changes.
@@ -196,10 +197,9 @@ impl AppState {
         match change(open) {
             Ok(false) => {}
             Ok(true) => {
-                self.revision += 1;
                 let events = open.trip.events.len();
                 self.selection = self.selection.filter(|&i| i < events);
-                self.refresh_matches();
+                self.content_changed();
             }
             Err(message) => self.notice = Some(message),
         }
@@ -261,6 +261,18 @@ impl AppState {
         self.refresh_matches();
     }
 
+    /// The open trip's content changed: count a revision and re-derive what depends on it.
+    fn content_changed(&mut self) {
+        self.revision += 1;
+        self.stats = self.trip().map(|(t, c)| TripStats::of(t, c)).unwrap_or_default();
+        self.refresh_matches();
+    }
+
+    /// The open trip's headline numbers, kept current with every change.
+    pub fn stats(&self) -> &TripStats {
+        &self.stats
+    }
+
     fn refresh_matches(&mut self) {
         (self.matches, self.hits) = match &self.open {
             Some(open) if self.filter.is_active() => self.filter.apply(&open.trip, &open.chronology),
@@ -277,9 +289,8 @@ impl AppState {
         self.selection = None;
         self.problems = None;
         self.generation += 1;
-        self.revision += 1;
         self.fit_map_requested = true;
-        self.refresh_matches();
+        self.content_changed();
         // Slides, questions and map picks about the old trip mean nothing for the new one.
         self.presentation = None;
         self.conflict = None;

@@ -126,14 +126,9 @@ impl Chronology {
         self.rank.get(index).copied().flatten()
     }
 
-    /// The event `step` places after (or before, if negative) `index` in time order, clamped to
-    /// the first and last event.
-    pub fn step(&self, index: Option<usize>, step: isize) -> Option<usize> {
-        self.step_where(index, step, |_| true)
-    }
-
-    /// Like [`Self::step`], counting only events for which `keep` is true (e.g. those that pass
-    /// the reader's filter). Stays put when no later (or earlier) event is kept.
+    /// The event `step` places after (or before, if negative) `index` in time order, counting
+    /// only events for which `keep` is true (e.g. those that pass the reader's filter), clamped
+    /// to the first and last kept event. With no `index`, the first (or last) kept event.
     pub fn step_where(
         &self,
         index: Option<usize>,

@@ -20,8 +20,6 @@ use crate::state::AppState;
 pub struct Header {
     text: String,
     focus_requested: bool,
-    /// Statistics of the trip at this revision.
-    stats: Option<(u64, TripStats)>,
 }
 
 impl Header {
@@ -32,19 +30,14 @@ impl Header {
 
     /// Draw the header.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Commands) {
-        let Some((trip, chronology)) = state.trip() else {
+        let Some((trip, _)) = state.trip() else {
             return;
         };
-        if self.stats.as_ref().map(|s| s.0) != Some(state.revision) {
-            self.stats = Some((state.revision, TripStats::of(trip, chronology)));
-        }
         let tokens = Tokens::for_visuals(ui.visuals());
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&trip.title).size(theme::TITLE_SIZE).strong());
-            if let Some((_, stats)) = &self.stats {
-                stats_ui(ui, stats, &tokens);
-            }
+            stats_ui(ui, state.stats(), &tokens);
         });
         ui.horizontal_wrapped(|ui| {
             self.search_ui(ui, state, commands);

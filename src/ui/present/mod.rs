@@ -84,7 +84,7 @@ impl PresentView {
                 map.ui(ui, state, commands)
             });
             if let Some((trip, chronology)) = state.trip() {
-                slide_ui::slide_ui(ui, screen, &presentation, trip, chronology);
+                slide_ui::slide_ui(ui, screen, &presentation, trip, chronology, state.stats());
             }
             if presentation.blanked {
                 ui.painter().rect_filled(screen, 0.0, style::BLANK);

@@ -28,13 +28,14 @@ impl Scale {
     }
 }
 
-/// Draw the slide's card, counter and progress strip over `screen`.
+/// Draw the slide's card, counter and progress strip over `screen`; `stats` are the trip's.
 pub fn slide_ui(
     ui: &mut Ui,
     screen: Rect,
     presentation: &Presentation,
     trip: &Trip,
     chronology: &Chronology,
+    stats: &TripStats,
 ) {
     let scale = Scale::of(screen);
     let margin = scale.size(style::MARGIN);
@@ -66,7 +67,7 @@ pub fn slide_ui(
             );
             card_ui(ui, rect, Align2::LEFT_BOTTOM, scale, |ui| match slide {
                 Slide::Event(index) => event_ui(ui, trip, chronology, index, scale),
-                _ => overview_ui(ui, trip, chronology, scale),
+                _ => overview_ui(ui, trip, chronology, stats, scale),
             });
         }
     }
@@ -220,8 +221,7 @@ fn event_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, index: usize, sca
     }
 }
 
-fn overview_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, scale: Scale) {
-    let stats = TripStats::of(trip, chronology);
+fn overview_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, stats: &TripStats, scale: Scale) {
     ui.label(
         RichText::new("The whole journey")
             .size(scale.size(style::TITLE_SIZE))
