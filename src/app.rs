@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 mod menu;
+mod transfer;
 
 use crate::command::{Command, Commands};
 use crate::state::AppState;
@@ -16,7 +17,7 @@ use crate::ui::files::{Files, Purpose};
 use crate::ui::header_ui::Header;
 use crate::ui::map_view::MapView;
 use crate::ui::present::PresentView;
-use crate::ui::present::export::{self, DialogChoice, ExportOutcome, SlideExport};
+use crate::ui::present::export::{ExportOutcome, SlideExport};
 use crate::ui::problems_ui;
 use crate::ui::recent::RecentFiles;
 use crate::ui::reload_ui::{self, Watcher};
@@ -58,6 +59,10 @@ pub struct App {
     recent: RecentFiles,
     /// The path last added to `recent`.
     recent_noted: Option<PathBuf>,
+    /// File ▸ Import.
+    import: crate::ui::import_ui::ImportWindow,
+    /// File ▸ Export ▸ Map and timeline as PNG.
+    view_shot: crate::ui::view_shot::ViewShot,
 }
 
 impl App {
@@ -105,6 +110,8 @@ impl App {
             export_result: None,
             files: Files::default(),
             watcher: Watcher::default(),
+            import: Default::default(),
+            view_shot: Default::default(),
         }
     }
 
@@ -287,16 +294,7 @@ impl eframe::App for App {
         if reload_ui::conflict_ui(ui.ctx(), &self.state, &mut self.commands) {
             self.files.choose(Purpose::SaveAs, &self.state);
         }
-        if let Some(folder) = &mut self.export_dialog {
-            match export::export_dialog_ui(ui.ctx(), folder) {
-                Some(DialogChoice::Export(folder)) => {
-                    self.export_dialog = None;
-                    self.start_export(&folder);
-                }
-                Some(DialogChoice::Cancel) => self.export_dialog = None,
-                None => {}
-            }
-        }
+        self.transfer_ui(ui.ctx());
         if let Some(notice) = &self.state.notice {
             let mut open = true;
             egui::Window::new("Itinera")

@@ -31,15 +31,19 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Read a trip from a CSV file in Itinera's layout (see the README) and write it as TOML.
+    /// Read files in other formats into one trip and write it as TOML (or JSON): Itinera CSV,
+    /// TimelineJS JSON or spreadsheet CSV, StoryMapJS JSON, GeoJSON points, or the Office of the
+    /// Historian's travel records (XML; several files become several travellers).
     Import {
-        /// The CSV file.
-        file: PathBuf,
+        /// The files to read; the format of each is recognised from its name and content.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// The trip file to write (TOML, or JSON by its extension).
         #[arg(short, long)]
         out: PathBuf,
     },
-    /// Write the trip in another format: GeoJSON (RFC 7946) or CSV (one row per event).
+    /// Write the trip in another format: GeoJSON (RFC 7946), CSV (one row per event), TimelineJS
+    /// or StoryMapJS JSON, or a printable HTML handout (one section per stop, with a map).
     Export {
         /// The trip file.
         file: PathBuf,
@@ -139,14 +143,7 @@ pub fn export(
         }
     };
     let _ = write!(err, "{}", report.render());
-    let chronology = &resolution.chronology;
-    let text = match format {
-        crate::interchange::ExportFormat::Geojson => {
-            let value = crate::interchange::geojson::to_geojson(&trip, chronology);
-            serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
-        }
-        crate::interchange::ExportFormat::Csv => crate::interchange::csv_out::to_csv(&trip, chronology),
-    };
+    let text = crate::interchange::export_text(&trip, &resolution.chronology, format);
     match crate::interchange::write_export(out, &text) {
         Ok(()) => CheckStatus::Valid,
         Err(error) => {
@@ -156,36 +153,35 @@ pub fn export(
     }
 }
 
-/// Import the CSV `file` into the trip file `out`, writing problems to `err`: 0 written, 1 the
-/// CSV has problems (nothing written), 2 a file could not be read or written.
-pub fn import(file: &std::path::Path, out: &std::path::Path, err: &mut dyn Write) -> CheckStatus {
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
+/// Import `files` into the trip file `out`, writing problems and a summary to `err`: 0 written,
+/// 1 a file has errors (nothing written), 2 a file could not be read or written.
+pub fn import(files: &[PathBuf], out: &std::path::Path, err: &mut dyn Write) -> CheckStatus {
+    use crate::interchange::import::{ImportError, import_files};
+    let progress = crate::interchange::problem::Progress::default();
+    let imported = match import_files(files, &progress) {
+        Ok(imported) => imported,
+        Err(ImportError::Problems(problems)) => {
+            for problem in problems {
+                let _ = writeln!(err, "{problem}");
+            }
+            let _ = writeln!(err, "nothing was written");
+            return CheckStatus::Invalid;
+        }
         Err(error) => {
-            let _ = writeln!(err, "error: cannot read {}: {error}", file.display());
+            let _ = writeln!(err, "error: {error}");
             return CheckStatus::IoError;
         }
     };
-    let title = file
-        .file_stem()
-        .map_or("Imported trip".into(), |s| s.to_string_lossy())
-        .into_owned();
-    let trip = match crate::interchange::csv_in::from_csv(&text, &title) {
-        Ok(trip) => trip,
-        Err(problems) => {
-            for p in problems {
-                let _ = writeln!(err, "{}:{p}\n  = help: {}", file.display(), p.help);
-            }
-            return CheckStatus::Invalid;
-        }
-    };
-    let written = crate::format::write::to_text(&trip, crate::format::FileFormat::of(out), "")
-        .map_err(|e| e.to_string())
+    for warning in &imported.warnings {
+        let _ = writeln!(err, "{warning}");
+    }
+    let written = crate::interchange::import::trip_text(&imported, out)
         .and_then(|text| crate::interchange::write_export(out, &text).map_err(|e| e.to_string()));
     if let Err(error) = written {
         let _ = writeln!(err, "error: {error}");
         return CheckStatus::IoError;
     }
+    let _ = writeln!(err, "Imported {} into {}", imported.summary(), out.display());
     // The trip is written either way, so it can be fixed in the app; say what needs fixing.
     check(&[out.to_path_buf()], err)
 }

@@ -69,6 +69,10 @@ pub enum Command {
     SaveAs(PathBuf),
     /// Start a new, empty trip to be saved at this path.
     NewTrip(PathBuf),
+    /// Write the open trip in another format to this file (its previous version kept as .bak).
+    Export(crate::interchange::ExportFormat, PathBuf),
+    /// Show a message to the user (e.g. where a picture was saved).
+    Notify(String),
     /// Close the message shown to the user.
     DismissNotice,
     /// The open file's stamp on disk changed: look at the new version.

@@ -24,6 +24,22 @@ pub struct City {
     pub timezone: String,
 }
 
+impl City {
+    /// A trip place for this city with `id`: its name, a few other names (for search),
+    /// country, coordinates and timezone.
+    pub fn to_place(&self, id: String) -> crate::model::Place {
+        crate::model::Place {
+            id,
+            name: self.name.clone(),
+            alt_names: self.alt_names.iter().take(3).cloned().collect(),
+            country: self.country.clone(),
+            lat: Some(self.lat_deg),
+            lon: Some(self.lon_deg),
+            timezone: self.timezone.clone(),
+        }
+    }
+}
+
 const CITIES_TSV: &str = include_str!("../assets/gazetteer/cities15000.tsv");
 
 /// Credit line the licence requires wherever city data is shown.
@@ -46,6 +62,17 @@ pub struct Gazetteer {
     pub cities: Vec<City>,
     /// Per city: its name and alternative names, lower-cased without punctuation.
     folded: Vec<Vec<String>>,
+    /// Folded name (single spaces) → the cities with that name, most populous first; built on
+    /// the first exact lookup, since only importers need it.
+    by_name: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>>,
+}
+
+/// `fold`ed with single spaces: the key of exact name lookups.
+fn normal_name(name: &str) -> String {
+    crate::model::filter::fold(name)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The whole bundled gazetteer, loaded on first use and shared.
@@ -82,7 +109,63 @@ impl Gazetteer {
                     .collect()
             })
             .collect();
-        Self { cities, folded }
+        Self {
+            cities,
+            folded,
+            by_name: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The most populous city that `within` accepts and whose name or other name is `name`
+    /// (ignoring case and punctuation), or failing that differs from it by one letter in ten
+    /// ("Tbilissi"). Unlike [`Gazetteer::search`], no prefix or substring matches: an importer
+    /// must not put "Sal" at "Salvador".
+    pub fn named(&self, name: &str, within: impl Fn(&City) -> bool) -> Option<&City> {
+        let query = normal_name(name);
+        let length = query.chars().count();
+        if length < 2 {
+            return None;
+        }
+        if let Some(city) = self.exactly(&query).find(|c| within(c)) {
+            return Some(city);
+        }
+        let allowed = length / 10;
+        if allowed == 0 {
+            return None;
+        }
+        self.cities
+            .iter()
+            .zip(&self.folded)
+            .filter(|(c, _)| within(c))
+            .find(|(_, names)| {
+                names.iter().any(|n| {
+                    n.chars().count().abs_diff(length) <= allowed + 2
+                        && crate::model::refs::edit_distance(&normal_name(n), &query) <= allowed
+                })
+            })
+            .map(|(city, _)| city)
+    }
+
+    /// Cities whose name or other name is exactly `normal` (a [`normal_name`]), most populous
+    /// first.
+    fn exactly(&self, normal: &str) -> impl Iterator<Item = &City> {
+        let index = self.by_name.get_or_init(|| {
+            let mut index: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+            for (i, names) in self.folded.iter().enumerate() {
+                for name in names {
+                    let entry = index.entry(normal_name(name)).or_default();
+                    if entry.last() != Some(&i) {
+                        entry.push(i);
+                    }
+                }
+            }
+            index
+        });
+        index
+            .get(normal)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.cities.get(i))
     }
 
     /// Cities whose name or alternative name (Latin or Cyrillic) matches `query`, ignoring case

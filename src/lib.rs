@@ -17,6 +17,7 @@ pub mod app;
 pub mod basemap;
 pub mod cli;
 pub mod command;
+pub mod countries;
 pub mod document;
 pub mod format;
 pub mod gazetteer;

@@ -15,8 +15,8 @@ fn main() -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(status as u8));
         }
         Some(CliCommand::Slides { file, out, size }) => return Ok(slides(file, &out, size)),
-        Some(CliCommand::Import { file, out }) => {
-            let status = itinera::cli::import(&file, &out, &mut std::io::stderr().lock());
+        Some(CliCommand::Import { files, out }) => {
+            let status = itinera::cli::import(&files, &out, &mut std::io::stderr().lock());
             return Ok(ExitCode::from(status as u8));
         }
         Some(CliCommand::Export { file, format, out }) => {

@@ -128,6 +128,8 @@ impl AppState {
                 self.open = Some(OpenTrip::new_file(&path));
                 self.after_load();
             }
+            Command::Export(format, path) => self.notice = Some(self.export(format, &path)),
+            Command::Notify(message) => self.notice = Some(message),
             Command::DismissNotice => self.notice = None,
             Command::PickOnMap(place) => self.picking = place,
             Command::DiskChanged => self.disk_changed(),
@@ -202,6 +204,24 @@ impl AppState {
                 self.content_changed();
             }
             Err(message) => self.notice = Some(message),
+        }
+    }
+
+    /// Export the open trip; the message says where it went or why it did not.
+    fn export(&self, format: crate::interchange::ExportFormat, path: &std::path::Path) -> String {
+        let Some(open) = &self.open else {
+            return "There is no trip to export.".to_owned();
+        };
+        let errors = open.report.count(crate::model::Severity::Error);
+        if errors > 0 {
+            return format!(
+                "The trip has {errors} errors; fix them before exporting (see the problems list)."
+            );
+        }
+        let text = crate::interchange::export_text(&open.trip, &open.chronology, format);
+        match crate::interchange::write_export(path, &text) {
+            Ok(()) => format!("Exported {} to {}", format.label(), path.display()),
+            Err(error) => format!("The export failed: {error}"),
         }
     }
 

@@ -170,3 +170,67 @@ fn import_reads_an_exported_csv_back_into_a_valid_trip_file() {
     assert!(!checked.report.has_errors());
     assert_eq!(checked.trip.map(|t| t.events.len()), Some(14));
 }
+
+#[test]
+fn import_merges_several_files_and_a_broken_one_stops_it_with_file_line_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let timeline = dir.path().join("kerry.json");
+    let handout = dir.path().join("kerry.html");
+    let toml = dir.path().join("merged.toml");
+    for (format, out) in [("timelinejs", &timeline), ("handout", &handout)] {
+        let export = itinera()
+            .args(["export", itinera::BUNDLED_TRIP, "--to", format, "-o"])
+            .arg(out)
+            .output()
+            .expect("runs");
+        assert_eq!(export.status.code(), Some(0), "{format}");
+    }
+    let points = dir.path().join("extra.geojson");
+    std::fs::write(
+        &points,
+        r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[69.24,41.31]},"properties":{"title":"Tashkent stopover","start":"2015-11-01"}}"#,
+    )
+    .expect("write");
+    let import = itinera()
+        .arg("import")
+        .arg(&timeline)
+        .arg(&points)
+        .arg("-o")
+        .arg(&toml)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&import.stderr);
+    assert_eq!(import.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("Imported 15 records, 15 placed (100%)"),
+        "{stderr}"
+    );
+    let trip = itinera::format::check_file(&toml)
+        .expect("readable")
+        .trip
+        .expect("parses");
+    assert_eq!(trip.events.len(), 15);
+
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{\"events\": [\n  {\"start_date\": }\n]}").expect("write");
+    let untouched = std::fs::read_to_string(&toml).expect("read");
+    let import = itinera()
+        .arg("import")
+        .arg(&timeline)
+        .arg(&broken)
+        .arg("-o")
+        .arg(&toml)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&import.stderr);
+    assert_eq!(import.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("broken.json:2:18: this is not valid JSON"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&toml).expect("read"),
+        untouched,
+        "nothing was written"
+    );
+}

@@ -1,4 +1,4 @@
-//! Exports: GeoJSON that follows RFC 7946 and CSV that any spreadsheet reads.
+//! Exports: GeoJSON that follows RFC 7946, CSV that any spreadsheet reads, and the handout.
 
 mod common;
 
@@ -145,4 +145,26 @@ fn csv_problems_name_their_line_and_column() {
     );
     let missing = itinera::interchange::csv_in::from_csv("id,title\r\na,A\r\n", "t").expect_err("no start");
     assert!(missing.iter().any(|p| p.message == "there is no `start` column"));
+}
+
+#[test]
+fn the_handout_has_a_section_per_stop_with_an_embedded_map_dates_quotes_and_sources() {
+    let (trip, chronology) = bundled();
+    let html =
+        itinera::interchange::export_text(&trip, &chronology, itinera::interchange::ExportFormat::Handout);
+    assert_eq!(
+        html.matches("<section class=\"stop\">").count(),
+        chronology.stops.len()
+    );
+    assert_eq!(
+        html.matches("src=\"data:image/png;base64,").count(),
+        chronology.stops.len()
+    );
+    assert!(html.contains("<h2>3. Astana, Kazakhstan</h2>"));
+    assert!(html.contains("Mon 2 Nov 2015 · UTC+6"));
+    assert!(html.contains("<blockquote>“"));
+    assert!(html.contains("Sources: <a href=\"https://"));
+    assert!(html.contains("GeoNames"));
+    // Self-contained: nothing is fetched when it is opened or printed.
+    assert!(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("<link"));
 }

@@ -135,3 +135,96 @@ fn opened_files_become_recent_files_newest_first() {
     );
     assert!(recent.iter().any(|n| n == "kerry-central-asia-2015.toml"));
 }
+
+/// Open the File menu and choose `item` (in the Export submenu when `export`).
+fn file_menu(harness: &mut Harness<'_, App>, item: &str, export: bool) {
+    harness.get_by_label("File").click();
+    harness.run();
+    if export {
+        harness.get_by_label("Export").hover();
+        harness.run();
+    }
+    harness.get_by_label(item).click();
+    harness.run();
+}
+
+/// Focus the chooser's path field, replace its text with `path` and press Enter.
+fn choose_path(harness: &mut Harness<'_, App>, path: &Path) {
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Path:")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Path:")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+#[test]
+fn file_import_reads_travel_records_on_a_worker_and_opens_the_new_trip() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let records = dir.path().join("kerry.xml");
+    std::fs::write(
+        &records,
+        "<trips>\n<trip role=\"secretary\" who=\"kerry-john-forbes\"><id>3594</id><name>John Forbes Kerry</name>\
+         <start-date>2015-11-02</start-date><end-date>2015-11-03</end-date><country id=\"kazakhstan\">Kazakhstan</country>\
+         <locale>Astana</locale><remarks>Met President Nazarbayev.</remarks></trip>\n\
+         <trip role=\"secretary\" who=\"kerry-john-forbes\"><id>3595</id><name>John Forbes Kerry</name>\
+         <start-date>2015-11-03</start-date><end-date>2015-11-03</end-date><country id=\"tajikistan\">Tajikistan</country>\
+         <locale>Atlantis</locale><remarks/></trip>\n</trips>\n",
+    )
+    .expect("write records");
+    let mut harness = common::kerry_app();
+    file_menu(&mut harness, "Import…", false);
+    harness.get_by_label("Add file…").click();
+    harness.run();
+    choose_path(&mut harness, &records);
+    harness.get_by_label(&records.display().to_string());
+    harness
+        .get_by_role_and_label(egui::Role::Button, "Import")
+        .click();
+    let out = dir.path().join("kerry.toml");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while harness.state().state().open.as_ref().map(|o| o.path.clone()) != Some(out.clone()) {
+        assert!(std::time::Instant::now() < deadline, "the import never finished");
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
+    let (trip, chronology) = harness.state().state().trip().expect("the imported trip is open");
+    assert_eq!(trip.title, "Travels of John Forbes Kerry");
+    assert_eq!(chronology.order.len(), 1);
+    harness.get_by_label(&format!(
+        "Imported 2 records, 1 placed (50%) into {}",
+        out.display()
+    ));
+    let written = std::fs::read_to_string(&out).expect("written");
+    assert!(written.starts_with("# Imported by Itinera"), "{written}");
+    assert!(
+        written.contains("record 3595 (2015-11-03): cannot place \"Atlantis\""),
+        "{written}"
+    );
+}
+
+#[test]
+fn file_export_writes_timelinejs_next_to_the_trip_and_says_where() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = retitled_copy(dir.path(), "Copied trip");
+    let mut harness = app_with(copy);
+    file_menu(&mut harness, "TimelineJS JSON…", true);
+    harness.get_by_label("Export: where to save it");
+    let out = dir.path().join("copy.json");
+    choose_path(&mut harness, &out);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("exported")).expect("json");
+    assert_eq!(json["title"]["text"]["headline"], "Copied trip");
+    assert_eq!(json["events"].as_array().map(Vec::len), Some(14));
+    assert_eq!(
+        harness.state().notice(),
+        Some(format!("Exported TimelineJS JSON to {}", out.display()).as_str())
+    );
+}

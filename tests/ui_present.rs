@@ -148,3 +148,33 @@ fn exporting_saves_one_png_per_slide_and_says_where() {
         "the app returns to exploring"
     );
 }
+
+#[test]
+fn the_map_and_timeline_save_as_a_png_of_the_window_and_say_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("view.png");
+    let trip = dir.path().join("trip.toml");
+    std::fs::write(&trip, VALID_TRIP).expect("write trip");
+    let mut harness = app_at(trip, None, true);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().save_view_png(&ctx, &out, (1400, 900));
+    for _ in 0..3000 {
+        harness.step();
+        if harness.state().notice().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let notice = harness
+        .state()
+        .notice()
+        .expect("the picture was taken")
+        .to_owned();
+    assert_eq!(
+        notice,
+        format!("Saved the map and timeline (1400×900 px) to {}", out.display())
+    );
+    let image = image::open(&out).expect("a PNG");
+    assert_eq!((image.width(), image.height()), (1400, 900));
+    assert!(!harness.state().saving_view());
+}

@@ -34,11 +34,29 @@ impl App {
                 if item_ui(ui, has_trip, "Save as…", &files::SAVE_AS) {
                     self.files.choose(Purpose::SaveAs, &self.state);
                 }
-                if ui.button("Export slides as PNG…").clicked()
-                    && let Some(open) = &self.state.open
-                {
-                    self.export_dialog = Some(export::default_folder(&open.path).display().to_string());
+                ui.separator();
+                if ui.button("Import…").clicked() {
+                    self.import.open(&self.state);
                 }
+                ui.add_enabled_ui(has_trip, |ui| {
+                    ui.menu_button("Export", |ui| {
+                        for format in crate::interchange::ExportFormat::ALL {
+                            if ui.button(format!("{}…", format.label())).clicked() {
+                                self.files.choose(Purpose::Export(format), &self.state);
+                            }
+                        }
+                        if ui.button("Map and timeline as PNG…").clicked() {
+                            self.view_shot.open(&self.state, ui.ctx());
+                        }
+                        if ui.button("Slides as PNG…").clicked()
+                            && let Some(open) = &self.state.open
+                        {
+                            self.export_dialog =
+                                Some(export::default_folder(&open.path).display().to_string());
+                        }
+                    });
+                });
+                ui.separator();
                 if ui.button("Quit").clicked() {
                     ui.send_viewport_cmd(egui::ViewportCommand::Close);
                 }

@@ -11,10 +11,17 @@ use super::spans::SpanIndex;
 
 /// Index the values of a JSON document.
 pub fn index_json(text: &str) -> SpanIndex {
+    index_json_to_depth(text, usize::MAX)
+}
+
+/// Index only the values at most `max_depth` keys or indices deep: importers need where each
+/// record starts, not every field of 100,000 records.
+pub fn index_json_to_depth(text: &str, max_depth: usize) -> SpanIndex {
     let mut scanner = Scanner {
         bytes: text.as_bytes(),
         pos: 0,
         index: SpanIndex::default(),
+        max_depth,
     };
     // A scan that stops early still leaves the spans found so far.
     let _complete = scanner.value(&FieldPath::root());
@@ -25,6 +32,7 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
     index: SpanIndex,
+    max_depth: usize,
 }
 
 impl Scanner<'_> {
@@ -65,7 +73,9 @@ impl Scanner<'_> {
                 }
             }
         }
-        self.index.insert(path.clone(), start..self.pos);
+        if path.0.len() <= self.max_depth {
+            self.index.insert(path.clone(), start..self.pos);
+        }
         Some(())
     }
 
@@ -87,7 +97,13 @@ impl Scanner<'_> {
         None
     }
 
+    /// Below the indexed depth, children share one path that is never recorded.
+    fn beyond(&self, path: &FieldPath) -> Option<FieldPath> {
+        (path.0.len() >= self.max_depth).then(|| path.key(""))
+    }
+
     fn object(&mut self, path: &FieldPath) -> Option<()> {
+        let deeper = self.beyond(path);
         self.expect(b'{')?;
         if self.peek()? == b'}' {
             self.pos += 1;
@@ -97,7 +113,10 @@ impl Scanner<'_> {
             self.peek()?;
             let key = self.string()?.to_owned();
             self.expect(b':')?;
-            self.value(&path.key(&key))?;
+            match &deeper {
+                Some(deeper) => self.value(deeper)?,
+                None => self.value(&path.key(&key))?,
+            }
             match self.peek()? {
                 b',' => self.pos += 1,
                 b'}' => {
@@ -110,6 +129,7 @@ impl Scanner<'_> {
     }
 
     fn array(&mut self, path: &FieldPath) -> Option<()> {
+        let deeper = self.beyond(path);
         self.expect(b'[')?;
         if self.peek()? == b']' {
             self.pos += 1;
@@ -117,7 +137,10 @@ impl Scanner<'_> {
         }
         let mut i = 0;
         loop {
-            self.value(&path.index(i))?;
+            match &deeper {
+                Some(deeper) => self.value(deeper)?,
+                None => self.value(&path.index(i))?,
+            }
             i += 1;
             match self.peek()? {
                 b',' => self.pos += 1,

@@ -7,32 +7,19 @@
 
 use std::collections::HashMap;
 
+use super::problem::ImportProblem;
 use crate::model::{Event, EventKind, Person, Place, Quote, Source, Trip};
-
-/// A problem in a CSV file, with its 1-based line and column.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{line}:{column}: {message}")]
-pub struct CsvProblem {
-    /// Line of the field.
-    pub line: usize,
-    /// Column (in characters) where the field starts.
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-    /// What to do.
-    pub help: String,
-}
 
 /// A parsed field and where it starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Field {
-    text: String,
-    line: usize,
-    column: usize,
+pub(super) struct Field {
+    pub(super) text: String,
+    pub(super) line: usize,
+    pub(super) column: usize,
 }
 
 /// Split `text` into rows of fields.
-fn parse(text: &str) -> Result<Vec<Vec<Field>>, CsvProblem> {
+pub(super) fn parse(text: &str) -> Result<Vec<Vec<Field>>, ImportProblem> {
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut chars = text.chars().peekable();
@@ -46,7 +33,8 @@ fn parse(text: &str) -> Result<Vec<Vec<Field>>, CsvProblem> {
             loop {
                 match chars.next() {
                     None => {
-                        return Err(CsvProblem {
+                        return Err(ImportProblem {
+                            warning: false,
                             line: start_line,
                             column: start_column,
                             message: "a quoted field is never closed".to_owned(),
@@ -111,10 +99,11 @@ fn parse(text: &str) -> Result<Vec<Vec<Field>>, CsvProblem> {
 }
 
 /// Read a trip from CSV text in our layout. The trip's title is `title`.
-pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<CsvProblem>> {
+pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<ImportProblem>> {
     let rows = parse(text).map_err(|p| vec![p])?;
     let Some((header, records)) = rows.split_first() else {
-        return Err(vec![CsvProblem {
+        return Err(vec![ImportProblem {
+            warning: false,
             line: 1,
             column: 1,
             message: "the file is empty".to_owned(),
@@ -129,7 +118,8 @@ pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<CsvProblem>> {
     let mut problems = Vec::new();
     for required in ["id", "title", "start", "place"] {
         if !position.contains_key(required) {
-            problems.push(CsvProblem {
+            problems.push(ImportProblem {
+                warning: false,
                 line: 1,
                 column: 1,
                 message: format!("there is no `{required}` column"),
@@ -159,7 +149,8 @@ pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<CsvProblem>> {
             match field.text.trim().parse() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    problems.push(CsvProblem {
+                    problems.push(ImportProblem {
+                        warning: false,
                         line: field.line,
                         column: field.column,
                         message: format!("`{}` in column `{name}` is not a number", field.text.trim()),
@@ -191,7 +182,8 @@ pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<CsvProblem>> {
             && kind.id() != kind_text
             && let Some(field) = get("kind")
         {
-            problems.push(CsvProblem {
+            problems.push(ImportProblem {
+                warning: false,
                 line: field.line,
                 column: field.column,
                 message: format!("unknown kind `{kind_text}`"),

@@ -43,6 +43,24 @@ pub fn describe_zone(tz: chrono_tz::Tz, instant: chrono::DateTime<chrono::Utc>) 
     format_utc_offset(utc_offset_secs(tz, instant))
 }
 
+/// Kilometres with a thousands separator: "9,125 km".
+pub fn format_km(km: f64) -> String {
+    format!("{} km", format_count(km.round() as u64))
+}
+
+/// A whole number with thousands separators: "1,024,000".
+pub fn format_count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -140,6 +140,25 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// An id for which `taken` is false, from `base` ("dushanbe", "dushanbe-2", …).
+pub fn fresh_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let slug: String = super::filter::fold(base)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() { "item".to_owned() } else { slug };
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                slug.clone()
+            } else {
+                format!("{slug}-{n}")
+            }
+        })
+        .find(|id| !taken(id))
+        .unwrap_or(slug)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,6 +42,18 @@ pub struct TripStats {
 }
 
 impl TripStats {
+    /// "5 days · 6 stops · 6 countries · 9,125 km · 8 timezones crossed".
+    pub fn summary(&self) -> String {
+        format!(
+            "{} days · {} stops · {} countries · {} · {} timezones crossed",
+            self.days,
+            self.stops,
+            self.countries,
+            super::describe::format_km(self.route_km),
+            self.timezones_crossed
+        )
+    }
+
     /// The numbers for `trip` as resolved in `chronology`.
     pub fn of(trip: &Trip, chronology: &Chronology) -> Self {
         let mut clock_changes = Vec::new();

@@ -1,6 +1,7 @@
 //! A file chooser drawn with egui, so opening files works with no desktop portal (and in tests).
 //!
-//! Lists folders and trip files (`.toml`, `.json`) of one folder; the path can also be typed.
+//! Lists folders and the files it is for (trip files `.toml`, `.json`; or files to import) of
+//! one folder; the path can also be typed.
 
 use std::path::{Path, PathBuf};
 
@@ -26,7 +27,14 @@ pub struct FileDialog {
     typed: String,
     entries: Vec<(PathBuf, bool)>,
     error: Option<String>,
+    /// File extensions listed (lower case, without the dot).
+    extensions: &'static [&'static str],
 }
+
+/// Extensions of trip files.
+const TRIP_FILES: &[&str] = &["toml", "json"];
+/// Extensions of the files `import` reads.
+pub const IMPORT_FILES: &[&str] = &["csv", "json", "geojson", "xml"];
 
 impl FileDialog {
     /// A chooser for a trip to open, showing `folder`.
@@ -41,6 +49,14 @@ impl FileDialog {
         dialog
     }
 
+    /// A chooser for a file to import, showing `folder`.
+    pub fn import(folder: &Path) -> Self {
+        let mut dialog = Self::titled("Add a file to import", folder);
+        dialog.extensions = IMPORT_FILES;
+        dialog.enter(folder);
+        dialog
+    }
+
     fn titled(title: &'static str, folder: &Path) -> Self {
         let mut dialog = Self {
             title,
@@ -48,6 +64,7 @@ impl FileDialog {
             typed: String::new(),
             entries: Vec::new(),
             error: None,
+            extensions: TRIP_FILES,
         };
         dialog.enter(folder);
         dialog
@@ -64,9 +81,12 @@ impl FileDialog {
                             .file_name()
                             .and_then(|n| n.to_str())
                             .is_some_and(|n| n.starts_with('.'));
-                        let trip_file =
-                            matches!(path.extension().and_then(|e| e.to_str()), Some("toml" | "json"));
-                        !hidden && (*is_dir || trip_file)
+                        let extension = path
+                            .extension()
+                            .map(|e| e.to_string_lossy().to_lowercase())
+                            .unwrap_or_default();
+                        let listed = self.extensions.contains(&extension.as_str());
+                        !hidden && (*is_dir || listed)
                     })
                     .collect();
                 entries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -132,7 +152,8 @@ impl FileDialog {
                         }
                     }
                     if self.entries.is_empty() {
-                        ui.weak("No folders or trip files (.toml, .json) here.");
+                        let listed: Vec<String> = self.extensions.iter().map(|e| format!(".{e}")).collect();
+                        ui.weak(format!("No folders or {} files here.", listed.join(", ")));
                     }
                 });
                 if let Some(folder) = enter {

@@ -36,6 +36,8 @@ pub enum Purpose {
     SaveAs,
     /// Where a new trip will be saved.
     New,
+    /// Where to export the trip in a format.
+    Export(crate::interchange::ExportFormat),
 }
 
 /// Something that would drop unsaved changes, waiting for the user's answer.
@@ -108,6 +110,20 @@ impl Files {
                 )
             }
             Purpose::New => FileDialog::save("New trip: where to save it", &folder, "new-trip.toml"),
+            Purpose::Export(format) => {
+                let stem = path.and_then(|p| p.file_stem().map(|n| n.to_string_lossy().into_owned()));
+                let suffix = if format == crate::interchange::ExportFormat::Handout {
+                    "-handout"
+                } else {
+                    ""
+                };
+                let name = format!(
+                    "{}{suffix}.{}",
+                    stem.unwrap_or_else(|| "trip".to_owned()),
+                    format.extension()
+                );
+                FileDialog::save("Export: where to save it", &folder, &name)
+            }
         };
         self.dialog = Some((purpose, dialog));
     }
@@ -186,6 +202,7 @@ impl Files {
                         Purpose::Open => Command::Open(path),
                         Purpose::SaveAs => Command::SaveAs(path),
                         Purpose::New => Command::NewTrip(path),
+                        Purpose::Export(format) => Command::Export(format, path),
                     });
                 }
             }

@@ -86,14 +86,7 @@ impl Header {
 /// "7 days · 6 stops · 6 countries · 9,125 km · 8 timezones crossed", with the clock changes
 /// in the tooltip.
 fn stats_ui(ui: &mut Ui, stats: &TripStats, tokens: &Tokens) {
-    let text = format!(
-        "{} days · {} stops · {} countries · {} · {} timezones crossed",
-        stats.days,
-        stats.stops,
-        stats.countries,
-        super::map_overlay::format_km(stats.route_km),
-        stats.timezones_crossed
-    );
+    let text = stats.summary();
     ui.label(RichText::new(text).color(tokens.weak_text))
         .on_hover_ui(|ui| {
             ui.strong("Clock changes between stops");

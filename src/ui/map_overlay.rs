@@ -116,23 +116,7 @@ pub fn controls_ui(
     requests
 }
 
-/// Kilometres with a thousands separator: "9,125 km".
-pub fn format_km(km: f64) -> String {
-    format!("{} km", format_count(km.round() as u64))
-}
-
-/// A whole number with thousands separators: "1,024,000".
-pub fn format_count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::model::describe::{format_count, format_km};
 
 /// The longest "nice" distance (1, 2 or 5 × 10ⁿ metres) that fits in `max_points` at
 /// `points_per_m`, with its length in points.

@@ -16,7 +16,8 @@ use self::records_ui::list_ui;
 use crate::command::{Command, Commands};
 use crate::gazetteer::City;
 use crate::model::edit::Edit;
-use crate::model::{Event, EventKind, FieldPath, Media, Meeting, Place, Quote, Trip};
+use crate::model::refs::fresh_id;
+use crate::model::{Event, EventKind, FieldPath, Media, Meeting, Quote, Trip};
 use crate::state::AppState;
 use crate::ui::theme::{self, Tokens};
 
@@ -189,25 +190,6 @@ impl EventEditor {
     }
 }
 
-/// An id for which `taken` is false, from `base` ("dushanbe", "dushanbe-2", …).
-pub fn fresh_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
-    let slug: String = crate::model::filter::fold(base)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join("-");
-    let slug = if slug.is_empty() { "item".to_owned() } else { slug };
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                slug.clone()
-            } else {
-                format!("{slug}-{n}")
-            }
-        })
-        .find(|id| !taken(id))
-        .unwrap_or(slug)
-}
-
 /// Append an event (a copy of `template`, or an empty one on the first place) and select it.
 fn add_event(trip: &Trip, template: Option<Event>, title: &str, commands: &mut Commands) {
     let mut event = template.unwrap_or_else(|| Event {
@@ -238,15 +220,7 @@ fn use_city(trip: &Trip, city: &City, event_path: &FieldPath, commands: &mut Com
     let id = match existing {
         Some(place) => place.id.clone(),
         None => {
-            let place = Place {
-                id: fresh_id(&city.name, |id| trip.places.iter().any(|p| p.id == id)),
-                name: city.name.clone(),
-                alt_names: city.alt_names.iter().take(3).cloned().collect(),
-                country: city.country.clone(),
-                lat: Some(city.lat_deg),
-                lon: Some(city.lon_deg),
-                timezone: city.timezone.clone(),
-            };
+            let place = city.to_place(fresh_id(&city.name, |id| trip.places.iter().any(|p| p.id == id)));
             let id = place.id.clone();
             if let Ok(value) = serde_json::to_value(place) {
                 commands.send(Command::Edit(Edit::Insert {

@@ -5,9 +5,9 @@
 use egui::{CollapsingHeader, Ui};
 
 use super::fields::Form;
-use super::fresh_id;
 use crate::command::Command;
 use crate::model::edit::Edit;
+use crate::model::refs::fresh_id;
 use crate::model::{FieldPath, Person, Place, Source, Trip};
 
 /// The trip's title, summary, travellers, story and autoplay time.

@@ -112,13 +112,8 @@ impl SlideExport {
 
 /// Write `image` to `path` as a PNG.
 fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
-    let [width, height] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
-    let buffer = image::RgbaImage::from_raw(width as u32, height as u32, bytes)
-        .ok_or_else(|| format!("the screenshot for {} had the wrong size", path.display()))?;
-    buffer
-        .save(path)
-        .map_err(|e| format!("could not write {}: {e}", path.display()))
+    let png = crate::ui::view_shot::encode_png(image)?;
+    std::fs::write(path, png).map_err(|e| format!("could not write {}: {e}", path.display()))
 }
 
 /// What the export dialog asked for.

@@ -1,0 +1,346 @@
+//! `itinera import IN... -o OUT` and File ▸ Import: read files in other formats into one trip.
+//!
+//! Each input's format is recognised by its extension and content; each is read into its own
+//! trip, and the trips are merged: places at the same spot with the same name become one,
+//! people and sources with the same id are the same, and colliding event ids get a suffix. So
+//! several travel-record files become one trip with several travellers. Any error in any file
+//! stops the import before anything is written; warnings (such as a city the gazetteer lacks)
+//! are returned with the trip.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::geocode::Placer;
+use super::problem::{Cancelled, ImportProblem, Progress};
+use crate::model::Trip;
+use crate::model::refs::fresh_id;
+
+/// What one importer read from one file.
+#[derive(Clone, Debug, Default)]
+pub struct Part {
+    /// Records (rows, events, features, trip records) in the file.
+    pub records: usize,
+    /// Records that became events with a place.
+    pub placed: usize,
+    /// Things the user should know; the import still succeeded.
+    pub warnings: Vec<ImportProblem>,
+}
+
+/// The formats `import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// Our CSV layout (README).
+    ItineraCsv,
+    /// The TimelineJS spreadsheet layout, saved as CSV.
+    TimelineCsv,
+    /// TimelineJS JSON.
+    TimelineJson,
+    /// StoryMapJS JSON.
+    StoryMapJson,
+    /// GeoJSON point features.
+    GeoJson,
+    /// Office of the Historian travel records.
+    TravelsXml,
+}
+
+impl ImportFormat {
+    /// A readable name, e.g. for the import report.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ItineraCsv => "Itinera CSV",
+            Self::TimelineCsv => "TimelineJS spreadsheet (CSV)",
+            Self::TimelineJson => "TimelineJS JSON",
+            Self::StoryMapJson => "StoryMapJS JSON",
+            Self::GeoJson => "GeoJSON",
+            Self::TravelsXml => "Office of the Historian travel records",
+        }
+    }
+
+    /// Recognise the format of `text` read from `path`.
+    pub fn detect(path: &Path, text: &str) -> Result<Self, ImportProblem> {
+        let unknown = |message: &str, help: &str| ImportProblem::error(1, 1, message, help);
+        let trip_help = "use File ▸ Open (or `itinera check`) for Itinera trip files";
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let start = text.trim_start_matches('\u{feff}').trim_start();
+        match extension.as_str() {
+            "xml" => Ok(Self::TravelsXml),
+            "csv" => {
+                let header = start.lines().next().unwrap_or_default().to_lowercase();
+                Ok(if header.contains("headline") {
+                    Self::TimelineCsv
+                } else {
+                    Self::ItineraCsv
+                })
+            }
+            "toml" => Err(unknown("this is already a trip file", trip_help)),
+            _ if start.starts_with('<') => Ok(Self::TravelsXml),
+            _ => {
+                let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+                    .map_err(|e| {
+                        ImportProblem::error(
+                            e.line(),
+                            e.column(),
+                            format!("this is not valid JSON: {e}"),
+                            "fix the JSON at this spot; files to import are CSV, JSON, GeoJSON or XML",
+                        )
+                    })?;
+                let kind = value.get("type").and_then(|t| t.as_str());
+                if value.get("storymap").is_some() {
+                    Ok(Self::StoryMapJson)
+                } else if matches!(kind, Some("FeatureCollection" | "Feature")) {
+                    Ok(Self::GeoJson)
+                } else if value.get("format").is_some() && value.get("places").is_some() {
+                    Err(unknown("this is already a trip file", trip_help))
+                } else if value.get("events").is_some() {
+                    Ok(Self::TimelineJson)
+                } else {
+                    Err(unknown(
+                        "this JSON is neither TimelineJS, StoryMapJS nor GeoJSON",
+                        "TimelineJS has an `events` list, StoryMapJS a `storymap`, GeoJSON a `type`",
+                    ))
+                }
+            }
+        }
+    }
+}
+
+/// A problem in one of the imported files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileProblem {
+    /// The file.
+    pub file: PathBuf,
+    /// The problem, with its line and column.
+    pub problem: ImportProblem,
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = &self.problem;
+        write!(
+            f,
+            "{}: {}:{}:{}: {}\n  = help: {}",
+            p.severity(),
+            self.file.display(),
+            p.line,
+            p.column,
+            p.message,
+            p.help
+        )
+    }
+}
+
+/// Why an import wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// A file could not be read.
+    #[error("cannot read {}: {source}", file.display())]
+    Unreadable {
+        /// The file.
+        file: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Files have errors (warnings may be among them).
+    #[error("{} problem(s) in the imported files", .0.len())]
+    Problems(Vec<FileProblem>),
+    /// The user cancelled.
+    #[error(transparent)]
+    Cancelled(#[from] Cancelled),
+}
+
+/// The merged result of an import.
+#[derive(Clone, Debug, Default)]
+pub struct Imported {
+    /// The trip, ready to save.
+    pub trip: Trip,
+    /// Warnings, by file.
+    pub warnings: Vec<FileProblem>,
+    /// Records read in all files.
+    pub records: usize,
+    /// Records that became placed events.
+    pub placed: usize,
+    /// Each file with its recognised format.
+    pub formats: Vec<(PathBuf, ImportFormat)>,
+}
+
+impl Imported {
+    /// "348 records, 341 placed (98%)".
+    pub fn summary(&self) -> String {
+        let share = if self.records == 0 {
+            100.0
+        } else {
+            self.placed as f64 * 100.0 / self.records as f64
+        };
+        format!("{} records, {} placed ({share:.0}%)", self.records, self.placed)
+    }
+}
+
+/// Read every file in `files` and merge them into one trip.
+pub fn import_files(files: &[PathBuf], progress: &Progress) -> Result<Imported, ImportError> {
+    let gazetteer = crate::gazetteer::shared();
+    let mut imported = Imported::default();
+    let mut errors = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(file).map_err(|source| ImportError::Unreadable {
+            file: file.clone(),
+            source,
+        })?;
+        let at_file = |problem| FileProblem {
+            file: file.clone(),
+            problem,
+        };
+        let format = match ImportFormat::detect(file, &text) {
+            Ok(format) => format,
+            Err(problem) => {
+                errors.push(at_file(problem));
+                continue;
+            }
+        };
+        let mut trip = Trip::default();
+        let mut placer = Placer::new(gazetteer, &trip);
+        let read = read_part(format, &text, &mut trip, &mut placer, progress)?;
+        match read {
+            Ok(part) => {
+                imported.records += part.records;
+                imported.placed += part.placed;
+                imported.warnings.extend(part.warnings.into_iter().map(at_file));
+                if trip.title.is_empty() {
+                    trip.title = file
+                        .file_stem()
+                        .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+                }
+                merge(&mut imported.trip, trip);
+            }
+            Err(problems) => errors.extend(problems.into_iter().map(at_file)),
+        }
+        imported.formats.push((file.clone(), format));
+    }
+    if !errors.is_empty() {
+        errors.extend(imported.warnings);
+        return Err(ImportError::Problems(errors));
+    }
+    imported.trip.format = crate::model::trip::FORMAT_VERSION;
+    Ok(imported)
+}
+
+/// Run the importer for `format`.
+fn read_part(
+    format: ImportFormat,
+    text: &str,
+    trip: &mut Trip,
+    placer: &mut Placer<'_>,
+    progress: &Progress,
+) -> Result<Result<Part, Vec<ImportProblem>>, Cancelled> {
+    match format {
+        ImportFormat::ItineraCsv => Ok(super::csv_in::from_csv(text, "").map(|read| {
+            let part = Part {
+                records: read.events.len(),
+                placed: read.events.len(),
+                warnings: Vec::new(),
+            };
+            *trip = read;
+            part
+        })),
+        ImportFormat::TravelsXml => super::travels_xml::from_travels_xml(text, trip, placer, progress),
+        ImportFormat::TimelineJson => super::timelinejs::from_timeline_json(text, trip, placer, progress),
+        ImportFormat::TimelineCsv => super::timeline_csv::from_timeline_csv(text, trip, placer, progress),
+        ImportFormat::StoryMapJson => super::storymap::from_storymap_json(text, trip, placer, progress),
+        ImportFormat::GeoJson => super::geojson_in::from_geojson(text, trip, placer, progress),
+    }
+}
+
+/// Add `from` to `into`: the same place (name, country and coordinates) is kept once, people
+/// and sources with the same id are the same, and colliding place or event ids get a suffix
+/// (with references renamed to match).
+pub fn merge(into: &mut Trip, from: Trip) {
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    let mut taken: HashSet<String> = into.places.iter().map(|p| p.id.clone()).collect();
+    for place in from.places {
+        let same = into.places.iter().find(|p| {
+            p.name == place.name && p.country == place.country && p.lat == place.lat && p.lon == place.lon
+        });
+        let id = match same {
+            Some(existing) => existing.id.clone(),
+            None => {
+                let id = fresh_id(&place.id, |id| taken.contains(id));
+                taken.insert(id.clone());
+                into.places.push(crate::model::Place {
+                    id: id.clone(),
+                    ..place.clone()
+                });
+                id
+            }
+        };
+        renamed.insert(place.id, id);
+    }
+    for person in from.people {
+        if into.person(&person.id).is_none() {
+            into.people.push(person);
+        }
+    }
+    for source in from.sources {
+        if into.source(&source.id).is_none() {
+            into.sources.push(source);
+        }
+    }
+    let mut event_ids: HashSet<String> = into.events.iter().map(|e| e.id.clone()).collect();
+    for mut event in from.events {
+        if let Some(id) = renamed.get(&event.place) {
+            event.place = id.clone();
+        }
+        if event_ids.contains(&event.id) {
+            event.id = fresh_id(&event.id, |id| event_ids.contains(id));
+        }
+        event_ids.insert(event.id.clone());
+        into.events.push(event);
+    }
+    for traveller in from.travellers {
+        if !into.travellers.contains(&traveller) {
+            into.travellers.push(traveller);
+        }
+    }
+    if into.title.is_empty() {
+        into.title = from.title;
+        into.summary = from.summary;
+    } else if !from.title.is_empty() && from.title != into.title {
+        into.title = format!("{} · {}", into.title, from.title);
+    }
+    into.slide_seconds = into.slide_seconds.or(from.slide_seconds);
+}
+
+/// The imported trip as the text of a trip file at `out` (TOML or JSON by its extension). A
+/// TOML file starts with comments saying where it came from and listing every warning, so
+/// records that were left out stay visible next to the trip until someone adds them.
+pub fn trip_text(imported: &Imported, out: &Path) -> Result<String, String> {
+    let format = crate::format::FileFormat::of(out);
+    let mut header = String::from("# Imported by Itinera from:\n");
+    for (file, format) in &imported.formats {
+        header += &format!("#   {} ({})\n", file.display(), format.label());
+    }
+    header += &format!("# {}.\n", imported.summary());
+    if !imported.warnings.is_empty() {
+        header += "# Warnings:\n";
+        for warning in &imported.warnings {
+            let p = &warning.problem;
+            let name = warning
+                .file
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            header += &format!(
+                "#   {name}:{}:{}: {}\n",
+                p.line,
+                p.column,
+                p.message.replace('\n', " ")
+            );
+        }
+    }
+    let text = crate::format::write::to_text(&imported.trip, format, "").map_err(|e| e.to_string())?;
+    Ok(match format {
+        crate::format::FileFormat::Toml => format!("{header}\n{text}"),
+        crate::format::FileFormat::Json => text,
+    })
+}

@@ -1,0 +1,170 @@
+//! Small map pictures for the handout: the offline basemap around a stop, the route, and the
+//! stop marked, rendered with the same tile renderer as the app and embedded as PNG data.
+//!
+//! Pure CPU work (tiny-skia), so an export needs no window and no network.
+
+use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, PixmapPaint, Stroke, Transform};
+
+use crate::basemap::render::{TileStyle, render_tile};
+use crate::basemap::{Basemap, to_mercator};
+use crate::model::LatLon;
+
+/// Side of a basemap tile in pixels.
+const TILE_PX: u32 = 256;
+
+/// What an inset shows.
+#[derive(Clone, Debug)]
+pub struct Inset<'a> {
+    /// The stop in the middle.
+    pub centre: LatLon,
+    /// Every stop of the trip in order (the route).
+    pub route: &'a [LatLon],
+    /// Tile zoom (5 shows about 1,500 km across 640 px).
+    pub zoom: u8,
+    /// Size in pixels.
+    pub width_px: u32,
+    /// See `width_px`.
+    pub height_px: u32,
+}
+
+/// Colours of the route and markers, as RGBA bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct InsetStyle {
+    /// The basemap.
+    pub tiles: TileStyle,
+    /// The route and the highlighted stop.
+    pub route: [u8; 4],
+    /// Marker outlines.
+    pub halo: [u8; 4],
+}
+
+/// Render `inset` as PNG bytes, or `None` if the image cannot be made.
+pub fn render_png(basemap: &Basemap, style: &InsetStyle, inset: &Inset<'_>) -> Option<Vec<u8>> {
+    let mut pixmap = Pixmap::new(inset.width_px, inset.height_px)?;
+    let world_px = f64::from(TILE_PX) * f64::from(1u32 << inset.zoom.min(20));
+    let [cx, cy] = to_mercator([inset.centre.lon_deg, inset.centre.lat_deg]);
+    let origin = [
+        cx * world_px - f64::from(inset.width_px) / 2.0,
+        cy * world_px - f64::from(inset.height_px) / 2.0,
+    ];
+    let tiles = 1i64 << inset.zoom.min(20);
+    let first = [
+        (origin[0] / f64::from(TILE_PX)).floor() as i64,
+        (origin[1] / f64::from(TILE_PX)).floor() as i64,
+    ];
+    let last = [
+        ((origin[0] + f64::from(inset.width_px)) / f64::from(TILE_PX)).floor() as i64,
+        ((origin[1] + f64::from(inset.height_px)) / f64::from(TILE_PX)).floor() as i64,
+    ];
+    for ty in first[1].max(0)..=last[1].min(tiles - 1) {
+        for tx in first[0]..=last[0] {
+            let wrapped = tx.rem_euclid(tiles) as u32;
+            let rgba = render_tile(basemap, &style.tiles, inset.zoom, wrapped, ty as u32, TILE_PX);
+            let Some(tile) =
+                tiny_skia::IntSize::from_wh(TILE_PX, TILE_PX).and_then(|size| Pixmap::from_vec(rgba, size))
+            else {
+                continue;
+            };
+            let x = (tx as f64 * f64::from(TILE_PX) - origin[0]).round() as i32;
+            let y = (ty as f64 * f64::from(TILE_PX) - origin[1]).round() as i32;
+            pixmap.draw_pixmap(
+                x,
+                y,
+                tile.as_ref(),
+                &PixmapPaint::default(),
+                Transform::identity(),
+                None,
+            );
+        }
+    }
+    // Points relative to the centre's world copy, so a route across ±180° stays continuous.
+    let to_px = |p: LatLon| {
+        let [mx, my] = to_mercator([p.lon_deg, p.lat_deg]);
+        let dx = (mx - cx + 0.5).rem_euclid(1.0) - 0.5;
+        (
+            ((cx + dx) * world_px - origin[0]) as f32,
+            (my * world_px - origin[1]) as f32,
+        )
+    };
+    let colour = |rgba: [u8; 4]| {
+        let mut paint = Paint::default();
+        paint.set_color(Color::from_rgba8(rgba[0], rgba[1], rgba[2], rgba[3]));
+        paint.anti_alias = true;
+        paint
+    };
+    let mut route = PathBuilder::new();
+    for pair in inset.route.windows(2) {
+        for (i, point) in pair[0].geodesic_path(pair[1], 50_000.0).into_iter().enumerate() {
+            let (x, y) = to_px(point);
+            if i == 0 {
+                route.move_to(x, y)
+            } else {
+                route.line_to(x, y)
+            }
+        }
+    }
+    if let Some(path) = route.finish() {
+        let stroke = Stroke {
+            width: 2.5,
+            ..Stroke::default()
+        };
+        pixmap.stroke_path(&path, &colour(style.route), &stroke, Transform::identity(), None);
+    }
+    for (point, radius) in inset.route.iter().map(|&p| (p, 4.0)).chain([(inset.centre, 8.0)]) {
+        let (x, y) = to_px(point);
+        if let Some(circle) = PathBuilder::from_circle(x, y, radius) {
+            pixmap.fill_path(
+                &circle,
+                &colour(style.route),
+                FillRule::Winding,
+                Transform::identity(),
+                None,
+            );
+            let stroke = Stroke {
+                width: 2.0,
+                ..Stroke::default()
+            };
+            pixmap.stroke_path(&circle, &colour(style.halo), &stroke, Transform::identity(), None);
+        }
+    }
+    let image = image::RgbaImage::from_raw(inset.width_px, inset.height_px, pixmap.take())?;
+    let mut png = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut png, image::ImageFormat::Png).ok()?;
+    Some(png.into_inner())
+}
+
+/// Standard base64 (RFC 4648) of `bytes`, for `data:` URLs.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648_examples() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+}

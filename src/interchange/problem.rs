@@ -1,0 +1,137 @@
+//! What importers report and how a long import is followed and stopped.
+//!
+//! Every problem carries the 1-based line and column of the input it is about, so a user can
+//! open the file at that spot; an importer never drops a record without saying so here.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// A problem found while importing, at a line and column of the input file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{column}: {message}")]
+pub struct ImportProblem {
+    /// Line the problem is on (1-based).
+    pub line: usize,
+    /// Column (in characters, 1-based) where the offending value starts.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub help: String,
+    /// A warning: the record was still imported, or left out on purpose and listed here.
+    pub warning: bool,
+}
+
+impl ImportProblem {
+    /// An error at `line`:`column`.
+    pub fn error(line: usize, column: usize, message: impl Into<String>, help: impl Into<String>) -> Self {
+        Self {
+            line,
+            column,
+            message: message.into(),
+            help: help.into(),
+            warning: false,
+        }
+    }
+
+    /// A warning at `line`:`column`.
+    pub fn warning(line: usize, column: usize, message: impl Into<String>, help: impl Into<String>) -> Self {
+        Self {
+            warning: true,
+            ..Self::error(line, column, message, help)
+        }
+    }
+
+    /// "error" or "warning", as printed.
+    pub fn severity(&self) -> &'static str {
+        if self.warning { "warning" } else { "error" }
+    }
+}
+
+/// Where each line of a text starts, so importers can turn the byte offset of each of
+/// 100,000 records into a line and column without rescanning the text each time.
+#[derive(Clone, Debug)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Index `text`.
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { text, starts }
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&start| start <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let column = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+}
+
+/// Shared between an import running on a worker thread and the window showing it: how many
+/// records are done out of how many, and whether the user asked to stop.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+    cancelled: AtomicBool,
+}
+
+/// The user cancelled the import; nothing was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the import was cancelled; nothing was written")]
+pub struct Cancelled;
+
+impl Progress {
+    /// Record that `done` of `total` records are read.
+    pub fn set(&self, done: usize, total: usize) {
+        self.total.store(total, Ordering::Relaxed);
+        self.done.store(done, Ordering::Relaxed);
+    }
+
+    /// Done and total so far.
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+
+    /// Ask the import to stop at its next record.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// `Err(Cancelled)` once [`Progress::cancel`] was called; importers call this per record.
+    pub fn check(&self) -> Result<(), Cancelled> {
+        if self.cancelled.load(Ordering::Relaxed) {
+            Err(Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_line_index_agrees_with_a_full_scan() {
+        let text = "ab\ncé\n\nxyz";
+        let lines = LineIndex::new(text);
+        for offset in [0, 1, 3, 4, 6, 7, 8, 10, text.len()] {
+            assert_eq!(
+                lines.line_col(offset),
+                crate::format::spans::line_col(text, offset),
+                "{offset}"
+            );
+        }
+    }
+}

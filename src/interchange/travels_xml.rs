@@ -1,0 +1,230 @@
+//! The Office of the Historian's travel records (`<trips>` XML, see `trips.rnc` in its
+//! repository): one visit event per `<trip>` record, placed offline with the gazetteer.
+//!
+//! A record's `<locale>` may list several cities ("Tel Aviv, Jerusalem"); the event is placed at
+//! the first one the gazetteer knows *in the record's country* (or a country its parentheses
+//! name, as in "Havana (Cuba)" on a record filed under Spain). Cities it cannot place are
+//! reported by name and record id; a record with no placeable city is left out and reported,
+//! never put at 0,0. The traveller becomes a person and each file one source.
+
+use roxmltree::{Document, Node};
+
+use super::geocode::{Placer, split_locales};
+use super::import::Part;
+use super::problem::{Cancelled, ImportProblem, Progress};
+use crate::countries::countries;
+use crate::model::{Event, EventKind, Person, Source, Trip, TripTime};
+
+/// Where the records are published, for the source's link.
+const RECORDS_URL: &str = "https://history.state.gov/departmenthistory/travels";
+
+/// Read the records in `text` into a new trip, placing cities with `placer`.
+pub fn from_travels_xml(
+    text: &str,
+    trip: &mut Trip,
+    placer: &mut Placer<'_>,
+    progress: &Progress,
+) -> Result<Result<Part, Vec<ImportProblem>>, Cancelled> {
+    let document = match Document::parse(text) {
+        Ok(document) => document,
+        Err(error) => {
+            let pos = error.pos();
+            return Ok(Err(vec![ImportProblem::error(
+                pos.row as usize,
+                pos.col as usize,
+                format!("this is not well-formed XML: {error}"),
+                "fix the XML at this spot, or export the records again",
+            )]));
+        }
+    };
+    let at = |node: Node<'_, '_>| {
+        let pos = document.text_pos_at(node.range().start);
+        (pos.row as usize, pos.col as usize)
+    };
+    let root = document.root_element();
+    if root.tag_name().name() != "trips" {
+        let (line, column) = at(root);
+        return Ok(Err(vec![ImportProblem::error(
+            line,
+            column,
+            format!("the root element is <{}>, not <trips>", root.tag_name().name()),
+            "this importer reads the Office of the Historian's travel records (<trips><trip>…)",
+        )]));
+    }
+    let records: Vec<Node<'_, '_>> = root.children().filter(|n| n.has_tag_name("trip")).collect();
+    let mut part = Part {
+        records: records.len(),
+        ..Part::default()
+    };
+    let mut errors = Vec::new();
+    for (i, record) in records.iter().enumerate() {
+        progress.check()?;
+        progress.set(i, records.len());
+        let child = |name: &str| record.children().find(|n| n.has_tag_name(name));
+        let text_of = |name: &str| {
+            child(name)
+                .and_then(|n| n.text())
+                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                .unwrap_or_default()
+        };
+        let (line, column) = at(*record);
+        let id = text_of("id");
+        let label = if id.is_empty() {
+            format!("line {line}")
+        } else {
+            format!("record {id}")
+        };
+        let mut date = |name: &str| -> Option<String> {
+            let value = text_of(name);
+            let (line, column) = child(name).map_or((line, column), at);
+            match TripTime::parse(&value) {
+                Ok(_) => Some(value),
+                Err(error) => {
+                    errors.push(ImportProblem::error(
+                        line,
+                        column,
+                        format!("{label}: <{name}> `{value}` is not a date: {error}"),
+                        "write the date as YYYY-MM-DD",
+                    ));
+                    None
+                }
+            }
+        };
+        let (Some(start), Some(end)) = (date("start-date"), date("end-date")) else {
+            continue;
+        };
+        let who = record.attribute("who").unwrap_or("traveller").to_owned();
+        let role = record.attribute("role").unwrap_or_default();
+        add_traveller(trip, &who, &text_of("name"), role);
+        let country_node = child("country");
+        let country_name = country_node.and_then(|n| n.text()).unwrap_or_default();
+        let country_id = country_node.and_then(|n| n.attribute("id")).unwrap_or_default();
+        let locale = text_of("locale");
+        let mut locales = split_locales(&locale);
+        if locales.names.is_empty() {
+            // A record with no locale ("Vatican City" trips) is about the country itself.
+            locales.names.push(
+                country_name
+                    .split('(')
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned(),
+            );
+        }
+        let mut allowed: Vec<&str> = locales.countries.clone();
+        allowed.extend(
+            countries()
+                .code(country_id)
+                .or_else(|| countries().code(country_name)),
+        );
+        allowed.extend(split_locales(country_name).countries);
+        let territories: Vec<&str> = allowed.iter().flat_map(|c| territories_of(c)).copied().collect();
+        allowed.extend(territories);
+        let (locale_line, locale_column) = child("locale").map_or((line, column), at);
+        let mut placed = Vec::new();
+        let mut missing = Vec::new();
+        for name in locales.names.iter().chain(&locales.asides) {
+            match placer.place(trip, name, &allowed) {
+                Some(place) => placed.push(place),
+                None if locales.names.contains(name) => missing.push(name.as_str()),
+                None => {}
+            }
+        }
+        let where_ = if country_name.is_empty() {
+            String::new()
+        } else {
+            format!(" in {country_name}")
+        };
+        let Some(place) = placed.first().cloned() else {
+            part.warnings.push(ImportProblem::warning(
+                locale_line,
+                locale_column,
+                format!("{label} ({start}): cannot place \"{locale}\"{where_}; the record is left out"),
+                "the offline gazetteer has cities of 15,000 people or more; add the visit in the app with Find a city or Pick on map",
+            ));
+            continue;
+        };
+        if !missing.is_empty() {
+            part.warnings.push(ImportProblem::warning(
+                locale_line,
+                locale_column,
+                format!("{label}: cannot place {}{where_}; the visit is shown at {}", missing.join(", "), trip.place(&place).map_or(place.as_str(), |p| p.name.as_str())),
+                "the offline gazetteer has cities of 15,000 people or more; edit the place in the app if needed",
+            ));
+        }
+        part.placed += 1;
+        let source_id = format!("ohd-{who}");
+        trip.events.push(Event {
+            id: placer.event_id(&format!(
+                "{who}-{}",
+                if id.is_empty() { i.to_string() } else { id.clone() }
+            )),
+            title: if locale.is_empty() {
+                country_name.to_owned()
+            } else {
+                locale.clone()
+            },
+            kind: EventKind::Visit,
+            end: if end == start { String::new() } else { end },
+            start,
+            place,
+            participants: vec![who.clone()],
+            summary: text_of("remarks"),
+            sources: vec![source_id],
+            notes: format!("Office of the Historian travel record {id}."),
+            ..Event::default()
+        });
+    }
+    progress.set(records.len(), records.len());
+    Ok(if errors.is_empty() { Ok(part) } else { Err(errors) })
+}
+
+/// Territories with their own ISO code that records file under their country ("Hong Kong" under
+/// China, "Nuuk" under Denmark), so their cities can still be found.
+fn territories_of(code: &str) -> &'static [&'static str] {
+    match code {
+        "CN" => &["HK", "MO"],
+        "DK" => &["GL", "FO"],
+        "US" => &["PR", "VI", "GU", "AS", "MP"],
+        "FR" => &["GF", "GP", "MQ", "RE", "YT", "PF", "NC"],
+        "NL" => &["AW", "CW", "SX"],
+        "GB" => &["GI", "BM", "KY", "IM", "JE", "GG"],
+        "NZ" => &["CK", "NU"],
+        _ => &[],
+    }
+}
+
+/// Add the traveller `who` (with the source of their records) once.
+fn add_traveller(trip: &mut Trip, who: &str, name: &str, role: &str) {
+    if trip.person(who).is_some() {
+        return;
+    }
+    let office = match role {
+        "secretary" => "Secretary of State".to_owned(),
+        "president" => "President of the United States".to_owned(),
+        other => other.replace('-', " "),
+    };
+    let name = if name.is_empty() {
+        who.to_owned()
+    } else {
+        name.to_owned()
+    };
+    if trip.title.is_empty() {
+        trip.title = format!("Travels of {name}");
+    }
+    trip.sources.push(Source {
+        id: format!("ohd-{who}"),
+        title: format!("Travels of the {office}: {name}"),
+        publisher: "Office of the Historian, U.S. Department of State".to_owned(),
+        date: String::new(),
+        url: format!("{RECORDS_URL}/{role}/{who}"),
+    });
+    trip.people.push(Person {
+        id: who.to_owned(),
+        name,
+        role: office,
+        country: "US".to_owned(),
+    });
+    trip.travellers.push(who.to_owned());
+}

@@ -1,0 +1,195 @@
+//! File ▸ Export ▸ Map and timeline as PNG: a picture of the window as it is (map, timeline,
+//! details) at a chosen size.
+//!
+//! The window is resized to the chosen size, the job waits until the map is still and every
+//! tile is drawn, takes a screenshot, writes it (the old file kept as `.bak`) and gives the
+//! window back its size. A window manager may refuse a size larger than the screen; the picture
+//! then has the size the window could get, and the message says so.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use egui::{Context, Vec2, ViewportCommand, Window};
+
+use crate::state::AppState;
+
+/// Sizes offered, in pixels.
+const SIZES: [(u32, u32); 4] = [(1280, 720), (1920, 1080), (2560, 1440), (3840, 2160)];
+/// Frames to wait for the window to take its new size before going on with what it has.
+const RESIZE_FRAMES: u32 = 30;
+/// Frames the view must stay ready before the picture is taken.
+const SETTLE_FRAMES: u32 = 3;
+
+/// A screenshot handed over by the window.
+type Inbox = Arc<Mutex<Option<Arc<egui::ColorImage>>>>;
+
+/// A picture being taken.
+#[derive(Debug)]
+struct Job {
+    path: PathBuf,
+    size_px: (u32, u32),
+    /// The window's size before, in points.
+    restore: Vec2,
+    frames: u32,
+    still_frames: u32,
+    requested: bool,
+    inbox: Inbox,
+}
+
+/// The dialog and the job.
+#[derive(Debug, Default)]
+pub struct ViewShot {
+    /// Path typed and size chosen, while the dialog is open.
+    dialog: Option<(String, (u32, u32))>,
+    job: Option<Job>,
+}
+
+impl ViewShot {
+    /// Open the dialog, suggesting `<trip>-view.png` next to the trip.
+    pub fn open(&mut self, state: &AppState, ctx: &Context) {
+        let path = state.open.as_ref().map_or_else(
+            || PathBuf::from("view.png"),
+            |o| {
+                let stem = o.path.file_stem().map_or("trip".into(), |s| s.to_string_lossy());
+                o.path.with_file_name(format!("{stem}-view.png"))
+            },
+        );
+        let ppp = ctx.pixels_per_point();
+        let window = ctx.content_rect().size() * ppp;
+        let size = (window.x.round() as u32, window.y.round() as u32);
+        self.dialog = Some((path.display().to_string(), size));
+    }
+
+    /// Whether a picture is being taken (the app then keeps drawing frames).
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Take a picture at `size_px` into `path` now, without the dialog.
+    pub fn start(&mut self, ctx: &Context, path: &Path, size_px: (u32, u32)) {
+        let ppp = ctx.pixels_per_point();
+        let restore = ctx.content_rect().size();
+        let wanted = Vec2::new(size_px.0 as f32, size_px.1 as f32) / ppp;
+        if (wanted - restore).length() > 0.5 {
+            ctx.send_viewport_cmd(ViewportCommand::InnerSize(wanted));
+        }
+        self.job = Some(Job {
+            path: path.to_path_buf(),
+            size_px,
+            restore,
+            frames: 0,
+            still_frames: 0,
+            requested: false,
+            inbox: Inbox::default(),
+        });
+    }
+
+    /// Draw the dialog and drive the job; `ready` says the map is still and fully drawn.
+    /// Returns the message to show once the picture is saved (or failed).
+    pub fn ui(&mut self, ctx: &Context, ready: bool) -> Option<String> {
+        self.dialog_ui(ctx);
+        let job = self.job.as_mut()?;
+        ctx.request_repaint();
+        job.frames += 1;
+        if !job.requested {
+            let ppp = ctx.pixels_per_point();
+            let now = ctx.content_rect().size() * ppp;
+            let sized =
+                (now.x - job.size_px.0 as f32).abs() < 1.5 && (now.y - job.size_px.1 as f32).abs() < 1.5;
+            if !sized && job.frames < RESIZE_FRAMES {
+                return None;
+            }
+            job.still_frames = if ready { job.still_frames + 1 } else { 0 };
+            if job.still_frames >= SETTLE_FRAMES {
+                job.requested = true;
+                let (inbox, waker) = (job.inbox.clone(), ctx.clone());
+                ctx.request_screenshot(move |image| {
+                    *inbox.lock().unwrap_or_else(PoisonError::into_inner) = Some(image);
+                    waker.request_repaint();
+                });
+            }
+            return None;
+        }
+        let image = job.inbox.lock().unwrap_or_else(PoisonError::into_inner).take()?;
+        let job = self.job.take()?;
+        if (ctx.content_rect().size() - job.restore).length() > 0.5 {
+            ctx.send_viewport_cmd(ViewportCommand::InnerSize(job.restore));
+        }
+        let [width, height] = image.size;
+        let note = if (width as u32, height as u32) == job.size_px {
+            String::new()
+        } else {
+            format!(
+                " (the window could not be made {}×{}, so the picture has its size)",
+                job.size_px.0, job.size_px.1
+            )
+        };
+        Some(
+            match encode_png(&image)
+                .and_then(|png| crate::format::save::save_atomic(&job.path, &png).map_err(|e| e.to_string()))
+            {
+                Ok(()) => format!(
+                    "Saved the map and timeline ({width}×{height} px) to {}{note}",
+                    job.path.display()
+                ),
+                Err(error) => format!("The picture was not saved: {error}"),
+            },
+        )
+    }
+
+    /// Where to save and at what size.
+    fn dialog_ui(&mut self, ctx: &Context) {
+        let Some((path, size)) = &mut self.dialog else {
+            return;
+        };
+        let mut choice = None;
+        Window::new("Export map and timeline as PNG")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, Vec2::ZERO)
+            .show(ctx, |ui| {
+                ui.label("Size in pixels:");
+                ui.horizontal_wrapped(|ui| {
+                    let current = *size;
+                    for option in SIZES
+                        .into_iter()
+                        .chain((!SIZES.contains(&current)).then_some(current))
+                    {
+                        ui.radio_value(size, option, format!("{}×{}", option.0, option.1));
+                    }
+                });
+                let label = ui.label("File:");
+                ui.add(egui::TextEdit::singleline(path).desired_width(420.0))
+                    .labelled_by(label.id);
+                ui.horizontal(|ui| {
+                    if ui.button("Save picture").clicked() && !path.trim().is_empty() {
+                        choice = Some(Some((PathBuf::from(path.trim()), *size)));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(None);
+                    }
+                });
+            });
+        match choice {
+            Some(Some((path, size))) => {
+                self.dialog = None;
+                self.start(ctx, &path, size);
+            }
+            Some(None) => self.dialog = None,
+            None => {}
+        }
+    }
+}
+
+/// `image` as PNG bytes.
+pub fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
+    let [width, height] = image.size;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let buffer = image::RgbaImage::from_raw(width as u32, height as u32, bytes)
+        .ok_or_else(|| "the screenshot had the wrong size".to_owned())?;
+    let mut png = std::io::Cursor::new(Vec::new());
+    buffer
+        .write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|e| format!("could not encode the picture: {e}"))?;
+    Ok(png.into_inner())
+}

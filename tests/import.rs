@@ -1,0 +1,437 @@
+//! Importers: TimelineJS (JSON and spreadsheet), StoryMapJS, GeoJSON and the Office of the
+//! Historian's travel records, each from our own fixtures, plus round trips through our exports
+//! and (when `../shared/travels/` is present) the real records.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::check_toml;
+use itinera::interchange::import::{ImportError, Imported, import_files};
+use itinera::interchange::problem::Progress;
+use itinera::interchange::{ExportFormat, export_text};
+use itinera::model::{Chronology, Trip, resolve};
+
+fn bundled() -> (Trip, Chronology) {
+    let text = std::fs::read_to_string(itinera::BUNDLED_TRIP).expect("bundled trip");
+    let trip = check_toml(&text).trip.expect("parses");
+    let chronology = resolve(&trip).chronology;
+    (trip, chronology)
+}
+
+/// Write `text` to `name` in `dir`.
+fn fixture(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write fixture");
+    path
+}
+
+fn import(paths: &[PathBuf]) -> Imported {
+    import_files(paths, &Progress::default()).expect("imports")
+}
+
+fn event<'a>(trip: &'a Trip, title: &str) -> &'a itinera::model::Event {
+    trip.events
+        .iter()
+        .find(|e| e.title == title)
+        .unwrap_or_else(|| panic!("no event {title}"))
+}
+
+/// An event's title, start, end and quotes as (speaker name, text).
+type Essentials = (String, String, String, Vec<(String, String)>);
+
+/// The essentials of every event, sorted.
+fn essentials(trip: &Trip) -> Vec<Essentials> {
+    let mut all: Vec<_> = trip
+        .events
+        .iter()
+        .map(|e| {
+            let quotes = e
+                .quotes
+                .iter()
+                .map(|q| {
+                    (
+                        trip.person(&q.speaker).map_or(String::new(), |p| p.name.clone()),
+                        q.text.clone(),
+                    )
+                })
+                .collect();
+            (e.title.clone(), e.start.clone(), e.end.clone(), quotes)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+fn round_trip(format: ExportFormat, extension: &str) -> Trip {
+    let (trip, chronology) = bundled();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = fixture(
+        dir.path(),
+        &format!("kerry.{extension}"),
+        &export_text(&trip, &chronology, format),
+    );
+    let imported = import(&[path]);
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    assert_eq!(imported.placed, trip.events.len());
+    imported.trip
+}
+
+#[test]
+fn ours_to_timelinejs_and_back_keeps_titles_dates_at_their_precision_and_quotes() {
+    let (trip, _) = bundled();
+    let back = round_trip(ExportFormat::Timelinejs, "json");
+    assert_eq!(essentials(&back), essentials(&trip));
+    assert_eq!(back.title, trip.title);
+    assert_eq!(back.travellers, trip.travellers);
+    let astana = event(&back, "Meeting with President Nursultan Nazarbayev");
+    assert_eq!(
+        back.place(&astana.place).map(|p| p.timezone.as_str()),
+        Some("Asia/Almaty")
+    );
+    let text = check_toml(
+        &itinera::format::write::to_text(&back, itinera::format::FileFormat::Toml, "").expect("toml"),
+    );
+    assert!(!text.report.has_errors(), "{}", text.report.render());
+}
+
+#[test]
+fn ours_to_storymapjs_and_geojson_and_back_keeps_titles_dates_and_quotes() {
+    let (trip, _) = bundled();
+    assert_eq!(
+        essentials(&round_trip(ExportFormat::Storymap, "json")),
+        essentials(&trip)
+    );
+    let from_geojson = round_trip(ExportFormat::Geojson, "geojson");
+    assert_eq!(essentials(&from_geojson), essentials(&trip));
+}
+
+#[test]
+fn timelinejs_dates_say_their_precision_with_display_date_and_read_back_the_same() {
+    let text = common::VALID_TRIP.replace("start = \"2015-11-02\"", "start = \"2015-11~\"");
+    let trip = check_toml(&text).trip.expect("parses");
+    let chronology = resolve(&trip).chronology;
+    let json: serde_json::Value =
+        serde_json::from_str(&export_text(&trip, &chronology, ExportFormat::Timelinejs)).expect("json");
+    let events = json["events"].as_array().expect("events");
+    let month = events
+        .iter()
+        .find(|e| e["start_date"].get("day").is_none())
+        .expect("a month-precision event");
+    assert_eq!(month["start_date"]["month"], 11);
+    assert_eq!(month["start_date"]["display_date"], "c. November 2015");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let back = import(&[fixture(dir.path(), "t.json", &json.to_string())]).trip;
+    assert!(
+        back.events.iter().any(|e| e.start == "2015-11~"),
+        "{:?}",
+        back.events
+    );
+}
+
+#[test]
+fn a_timelinejs_file_from_elsewhere_is_placed_by_group_or_by_a_city_its_text_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = fixture(
+        dir.path(),
+        "kerry.json",
+        r#"{
+  "title": {"text": {"headline": "Kerry &amp; Central Asia", "text": "<p>A tour.</p>"}},
+  "events": [
+    {"start_date": {"year": "2015", "month": "11", "day": "2"},
+     "text": {"headline": "Meeting Nazarbayev", "text": "<p>Talks.</p>"},
+     "media": {"url": "<blockquote>We are grateful.</blockquote>", "credit": "John Kerry, Secretary of State"},
+     "group": "Astana"},
+    {"start_date": {"year": 2015, "month": 11, "day": 5, "hour": 9, "minute": 30},
+     "text": {"headline": "Talks in London"}},
+    {"start_date": {"year": 2015},
+     "text": {"headline": "Reflections"}}
+  ]
+}"#,
+    );
+    let imported = import(&[path]);
+    let trip = &imported.trip;
+    assert_eq!(trip.title, "Kerry & Central Asia");
+    let astana = event(trip, "Meeting Nazarbayev");
+    assert_eq!(astana.start, "2015-11-02");
+    assert_eq!(trip.place(&astana.place).map(|p| p.name.as_str()), Some("Astana"));
+    let speaker = trip.person(&astana.quotes[0].speaker).expect("speaker");
+    assert_eq!(
+        (speaker.name.as_str(), speaker.role.as_str()),
+        ("John Kerry", "Secretary of State")
+    );
+    let london = event(trip, "Talks in London");
+    assert_eq!(london.start, "2015-11-05T09:30");
+    assert_eq!(
+        trip.place(&london.place).map(|p| p.timezone.as_str()),
+        Some("Europe/London")
+    );
+    assert_eq!(imported.summary(), "3 records, 2 placed (67%)");
+    let messages: Vec<(usize, &str)> = imported
+        .warnings
+        .iter()
+        .map(|w| (w.problem.line, w.problem.message.as_str()))
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|(line, m)| *line == 8 && m.contains("put at London")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|(line, m)| *line == 10 && m.contains("\"Reflections\"") && m.contains("left out")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_timelinejs_spreadsheet_reads_its_columns_and_reports_a_bad_time_where_it_is() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let header = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n";
+    let good = format!(
+        "{header},,,,,,,,,Kerry in Central Asia,A tour,,,,,title,,\n2015,11,1,2:30 PM,2015,11,1,,,Samarkand visit,\"Kerry met Karimov, then toured\",,,,,,Samarkand,\n"
+    );
+    let trip = import(&[fixture(dir.path(), "sheet.csv", &good)]).trip;
+    assert_eq!(trip.title, "Kerry in Central Asia");
+    let visit = event(&trip, "Samarkand visit");
+    assert_eq!(
+        (visit.start.as_str(), visit.end.as_str()),
+        ("2015-11-01T14:30", "2015-11-01")
+    );
+    assert_eq!(visit.summary, "Kerry met Karimov, then toured");
+    assert_eq!(
+        trip.place(&visit.place).map(|p| p.timezone.as_str()),
+        Some("Asia/Samarkand")
+    );
+
+    let bad = format!("{header}2015,11,1,half past two,,,,,,Samarkand visit,,,,,,,Samarkand,\n");
+    let Err(ImportError::Problems(problems)) =
+        import_files(&[fixture(dir.path(), "bad.csv", &bad)], &Progress::default())
+    else {
+        panic!("a bad time is an error");
+    };
+    let p = &problems[0].problem;
+    assert_eq!((p.line, p.column), (2, 11));
+    assert!(p.message.contains("half past two"));
+}
+
+#[test]
+fn a_storymap_from_elsewhere_is_placed_at_its_coordinates_with_the_nearest_citys_timezone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = fixture(
+        dir.path(),
+        "story.json",
+        r#"{"storymap": {"slides": [
+  {"type": "overview", "text": {"headline": "Kerry's tour"}},
+  {"date": "November 3, 2015", "location": {"lat": 38.56, "lon": 68.77, "name": "Dushanbe"},
+   "text": {"headline": "Dushanbe", "text": "<p>Talks with Rahmon.</p>"}},
+  {"location": {"lat": 37.95, "lon": 58.38}, "text": {"headline": "Ashgabat"}}
+]}}"#,
+    );
+    let imported = import(&[path]);
+    let trip = &imported.trip;
+    assert_eq!(trip.title, "Kerry's tour");
+    let dushanbe = event(trip, "Dushanbe");
+    assert_eq!(dushanbe.start, "2015-11-03");
+    let place = trip.place(&dushanbe.place).expect("place");
+    assert_eq!(
+        (place.country.as_str(), place.timezone.as_str()),
+        ("TJ", "Asia/Dushanbe")
+    );
+    assert_eq!(imported.warnings.len(), 1);
+    assert_eq!(imported.warnings[0].problem.line, 5);
+    assert!(
+        imported.warnings[0]
+            .problem
+            .message
+            .contains("\"Ashgabat\" has no date")
+    );
+}
+
+#[test]
+fn geojson_points_become_events_and_other_shapes_are_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = fixture(
+        dir.path(),
+        "points.geojson",
+        r#"{"type": "FeatureCollection", "features": [
+  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [74.59, 42.87]},
+   "properties": {"name": "Embassy dedication", "date": "2015-10-31", "kind": "ceremony"}},
+  {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,1],[0,0]]]},
+   "properties": {"name": "A region"}}
+]}"#,
+    );
+    let imported = import(&[path]);
+    let embassy = event(&imported.trip, "Embassy dedication");
+    assert_eq!(embassy.kind, itinera::model::EventKind::Ceremony);
+    let place = imported.trip.place(&embassy.place).expect("place");
+    assert_eq!(
+        (place.lat, place.lon, place.timezone.as_str()),
+        (Some(42.87), Some(74.59), "Asia/Bishkek")
+    );
+    assert_eq!(imported.warnings.len(), 1);
+    assert_eq!(imported.warnings[0].problem.line, 4);
+}
+
+/// Travel records in the Office of the Historian's layout.
+fn records(who: &str, name: &str, trips: &[(&str, &str, &str, &str, &str)]) -> String {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<trips>\n");
+    for (id, start, country, locale, remarks) in trips {
+        xml += &format!(
+            "    <trip role=\"secretary\" who=\"{who}\">\n        <id>{id}</id>\n        <role>secretary</role>\n        <name>{name}</name>\n        <start-date>{start}</start-date>\n        <end-date>{start}</end-date>\n        <country id=\"{slug}\">{country}</country>\n        <locale>{locale}</locale>\n        <remarks>{remarks}</remarks>\n    </trip>\n",
+            slug = country.to_lowercase().replace(' ', "-")
+        );
+    }
+    xml + "</trips>\n"
+}
+
+#[test]
+fn travel_records_are_placed_within_their_country_and_the_unplaceable_are_named_with_their_record() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let kerry = fixture(
+        dir.path(),
+        "kerry.xml",
+        &records(
+            "kerry-john-forbes",
+            "John Forbes Kerry",
+            &[
+                (
+                    "3592",
+                    "2015-10-31",
+                    "Kyrgyzstan",
+                    "Bishkek",
+                    "Met President Atambaev.",
+                ),
+                (
+                    "3593",
+                    "2015-11-01",
+                    "Uzbekistan",
+                    "Samarkand, Nowhereville",
+                    "Met President Karimov.",
+                ),
+                ("3594", "2015-11-02", "Kazakhstan", "Atlantis", "Lost."),
+            ],
+        ),
+    );
+    let seward = fixture(
+        dir.path(),
+        "seward.xml",
+        &records(
+            "seward-william-henry",
+            "William Henry Seward",
+            &[("1916", "1866-01-20", "Spain", "Havana (Cuba)", "")],
+        ),
+    );
+    let imported = import(&[kerry, seward]);
+    let trip = &imported.trip;
+    assert_eq!(trip.travellers, ["kerry-john-forbes", "seward-william-henry"]);
+    assert_eq!(imported.summary(), "4 records, 3 placed (75%)");
+    let bishkek = trip
+        .events
+        .iter()
+        .find(|e| e.id == "kerry-john-forbes-3592")
+        .expect("record 3592");
+    assert_eq!(
+        (bishkek.start.as_str(), bishkek.summary.as_str()),
+        ("2015-10-31", "Met President Atambaev.")
+    );
+    assert_eq!(
+        trip.place(&bishkek.place).map(|p| p.timezone.as_str()),
+        Some("Asia/Bishkek")
+    );
+    let havana = trip
+        .events
+        .iter()
+        .find(|e| e.id == "seward-william-henry-1916")
+        .expect("record 1916");
+    assert_eq!(trip.place(&havana.place).map(|p| p.country.as_str()), Some("CU"));
+    let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("kerry.xml:20:9") && w.contains("record 3593") && w.contains("Nowhereville")),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("kerry.xml:30:9") && w.contains("record 3594") && w.contains("left out")),
+        "{warnings:#?}"
+    );
+    // Nothing is ever put at 0,0.
+    assert!(
+        trip.places
+            .iter()
+            .all(|p| p.lat != Some(0.0) || p.lon != Some(0.0))
+    );
+}
+
+#[test]
+fn a_bad_date_in_a_travel_record_stops_the_import_at_its_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = fixture(
+        dir.path(),
+        "bad.xml",
+        &records("k", "K", &[("1", "2015-13-01", "France", "Paris", "")]),
+    );
+    let Err(ImportError::Problems(problems)) = import_files(&[path], &Progress::default()) else {
+        panic!("a bad date is an error");
+    };
+    let p = &problems[0].problem;
+    assert_eq!((p.line, p.column), (7, 9));
+    assert!(p.message.contains("2015-13-01"), "{}", p.message);
+}
+
+#[test]
+fn a_cancelled_import_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = fixture(
+        dir.path(),
+        "k.xml",
+        &records("k", "K", &[("1", "2015-11-01", "France", "Paris", "")]),
+    );
+    let progress = Progress::default();
+    progress.cancel();
+    assert!(matches!(
+        import_files(&[path], &progress),
+        Err(ImportError::Cancelled(_))
+    ));
+}
+
+#[test]
+fn the_official_records_when_present_are_mostly_placed_and_the_rest_reported() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/travels");
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return;
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    files.sort();
+    for file in &files {
+        let imported = import(std::slice::from_ref(file));
+        eprintln!("{}: {}", file.display(), imported.summary());
+        assert!(
+            imported.placed * 100 >= imported.records * 90,
+            "{}",
+            imported.summary()
+        );
+        // Every record is either an event or a warning naming it.
+        let left_out = imported
+            .warnings
+            .iter()
+            .filter(|w| w.problem.message.contains("left out"))
+            .count();
+        assert_eq!(imported.placed + left_out, imported.records);
+    }
+    let all = import(&files);
+    eprintln!("all: {}", all.summary());
+    assert_eq!(all.trip.travellers.len(), files.len());
+    let text =
+        itinera::format::write::to_text(&all.trip, itinera::format::FileFormat::Toml, "").expect("toml");
+    assert!(!check_toml(&text).report.has_errors());
+}
