@@ -49,10 +49,13 @@ pub enum CliCommand {
         file: PathBuf,
         /// The format to write.
         #[arg(long = "to", value_enum)]
-        format: crate::interchange::ExportFormat,
+        format: ExportTarget,
         /// The file to write (its previous version is kept as .bak).
         #[arg(short, long)]
         out: PathBuf,
+        /// For `--to png`: the picture's size in pixels, WIDTHxHEIGHT.
+        #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
+        size: (u32, u32),
     },
     /// Save every slide of the trip's presentation as a PNG image (slide-01.png, …) in a folder.
     /// Opens a window to draw them (on a server, run it under xvfb-run).
@@ -66,6 +69,39 @@ pub enum CliCommand {
         #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
         size: (u32, u32),
     },
+}
+
+/// What `export --to` writes: a file format, or a picture of the app's window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportTarget {
+    /// GeoJSON (RFC 7946): a Point per event, a LineString for the route.
+    Geojson,
+    /// CSV: one row per event, in the columns documented in the README.
+    Csv,
+    /// TimelineJS JSON.
+    Timelinejs,
+    /// StoryMapJS JSON.
+    Storymap,
+    /// A printable, self-contained HTML handout.
+    Handout,
+    /// A PNG of the map and timeline as the app shows the trip (opens a window; on a server,
+    /// run it under xvfb-run).
+    Png,
+}
+
+impl ExportTarget {
+    /// The file format, or `None` for the picture.
+    pub fn format(self) -> Option<crate::interchange::ExportFormat> {
+        use crate::interchange::ExportFormat;
+        match self {
+            Self::Geojson => Some(ExportFormat::Geojson),
+            Self::Csv => Some(ExportFormat::Csv),
+            Self::Timelinejs => Some(ExportFormat::Timelinejs),
+            Self::Storymap => Some(ExportFormat::Storymap),
+            Self::Handout => Some(ExportFormat::Handout),
+            Self::Png => None,
+        }
+    }
 }
 
 /// Parse "1920x1080" into (1920, 1080), each between 320 and 7680.

@@ -19,7 +19,15 @@ fn main() -> anyhow::Result<ExitCode> {
             let status = itinera::cli::import(&files, &out, &mut std::io::stderr().lock());
             return Ok(ExitCode::from(status as u8));
         }
-        Some(CliCommand::Export { file, format, out }) => {
+        Some(CliCommand::Export {
+            file,
+            format,
+            out,
+            size,
+        }) => {
+            let Some(format) = format.format() else {
+                return Ok(view_png(file, &out, size));
+            };
             let status = itinera::cli::export(&file, format, &out, &mut std::io::stderr().lock());
             return Ok(ExitCode::from(status as u8));
         }
@@ -44,29 +52,66 @@ fn main() -> anyhow::Result<ExitCode> {
 }
 
 /// `itinera slides`: check the file, then run the app just long enough to save every slide.
-fn slides(file: std::path::PathBuf, out: &std::path::Path, (width, height): (u32, u32)) -> ExitCode {
+fn slides(file: std::path::PathBuf, out: &std::path::Path, size: (u32, u32)) -> ExitCode {
+    let folder = out.to_path_buf();
+    run_export_window(
+        file,
+        "slides",
+        size,
+        move |cc, file, shared| itinera::App::exporting(cc, file, &folder, shared),
+        |count, folder| format!("Saved {count} slides to {}", folder.display()),
+    )
+}
+
+/// `itinera export --to png`: check the file, then open the app at the picture's size just
+/// long enough to save the map and timeline.
+fn view_png(file: std::path::PathBuf, out: &std::path::Path, size: (u32, u32)) -> ExitCode {
+    let target = out.to_path_buf();
+    run_export_window(
+        file,
+        "the map and timeline",
+        size,
+        move |cc, file, shared| itinera::App::saving_view(cc, file, &target, size, shared),
+        |_, path| format!("Saved the map and timeline to {}", path.display()),
+    )
+}
+
+/// Check `file`, then run the app in a window of `size` built by `start` until it reports
+/// how the export of `what` went; `saved` words the success.
+fn run_export_window(
+    file: std::path::PathBuf,
+    what: &str,
+    (width, height): (u32, u32),
+    start: impl FnOnce(
+        &eframe::CreationContext<'_>,
+        std::path::PathBuf,
+        itinera::app::ExportResult,
+    ) -> itinera::App
+    + 'static,
+    saved: impl Fn(usize, &std::path::Path) -> String,
+) -> ExitCode {
     if check(std::slice::from_ref(&file), &mut std::io::stderr().lock()) != itinera::cli::CheckStatus::Valid {
         return ExitCode::from(1);
     }
     let result = itinera::app::ExportResult::default();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title("Itinera: exporting slides")
+            .with_title(format!("Itinera: exporting {what}"))
             .with_inner_size([width as f32, height as f32])
             .with_resizable(false),
         // The export's window size is not the user's: do not remember it.
         persist_window: false,
         ..Default::default()
     };
-    let (folder, shared) = (out.to_path_buf(), result.clone());
+    let shared = result.clone();
     let run = eframe::run_native(
         "Itinera",
         options,
-        Box::new(move |cc| Ok(Box::new(itinera::App::exporting(cc, file, &folder, shared)))),
+        Box::new(move |cc| Ok(Box::new(start(cc, file, shared)))),
     );
     if let Err(error) = run {
         eprintln!(
-            "error: could not open a window to draw the slides: {error}\n  = help: on a machine without a display, run it under xvfb-run"
+            "error: could not open a window to draw {what}: {error}\n  = help: on a machine without a display, run it under xvfb-run"
         );
         return ExitCode::from(2);
     }
@@ -75,8 +120,8 @@ fn slides(file: std::path::PathBuf, out: &std::path::Path, (width, height): (u32
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .take();
     match outcome {
-        Some(itinera::ui::present::export::ExportOutcome::Saved(count, folder)) => {
-            eprintln!("Saved {count} slides to {}", folder.display());
+        Some(itinera::ui::present::export::ExportOutcome::Saved(count, path)) => {
+            eprintln!("{}", saved(count, &path));
             ExitCode::SUCCESS
         }
         Some(itinera::ui::present::export::ExportOutcome::Failed(error)) => {
@@ -84,7 +129,7 @@ fn slides(file: std::path::PathBuf, out: &std::path::Path, (width, height): (u32
             ExitCode::from(1)
         }
         None => {
-            eprintln!("error: the window closed before every slide was saved");
+            eprintln!("error: the window closed before {what} was saved");
             ExitCode::from(1)
         }
     }

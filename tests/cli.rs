@@ -71,18 +71,30 @@ fn version_and_help_are_available() {
 }
 
 #[test]
-fn exporting_slides_of_a_broken_trip_exits_one_before_opening_a_window() {
+fn pictures_of_a_broken_trip_exit_one_before_opening_a_window() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = broken_copy(dir.path());
-    let output = itinera()
+    let picture = dir.path().join("view.png");
+    let slides = itinera()
         .args(["slides", "-o"])
         .arg(dir.path().join("slides"))
         .arg(&path)
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("latitude 151.1801 is out of range"));
-    assert!(!dir.path().join("slides").exists(), "nothing was written");
+        .output();
+    let view = itinera()
+        .arg("export")
+        .arg(&path)
+        .args(["--to", "png", "-o"])
+        .arg(&picture)
+        .output();
+    for output in [slides, view] {
+        let output = output.expect("runs");
+        assert_eq!(output.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("latitude 151.1801 is out of range"));
+    }
+    assert!(
+        !dir.path().join("slides").exists() && !picture.exists(),
+        "nothing was written"
+    );
 }
 
 #[test]

@@ -161,6 +161,12 @@ fn the_handout_has_a_section_per_stop_with_an_embedded_map_dates_quotes_and_sour
         chronology.stops.len()
     );
     assert!(html.contains("<h2>3. Astana, Kazakhstan</h2>"));
+    // Each map names the stops it shows, the one it is about in bold.
+    assert_eq!(
+        html.matches("<span class=\"label here\"").count(),
+        chronology.stops.len()
+    );
+    assert!(html.contains(">Samarkand</span>"));
     assert!(html.contains("Mon 2 Nov 2015 · UTC+6"));
     assert!(html.contains("<blockquote>“"));
     assert!(html.contains("Sources: <a href=\"https://"));

@@ -88,3 +88,16 @@ fn country_lanes_follow_the_order_of_first_visit() {
         "five legs between six stops"
     );
 }
+
+#[test]
+fn a_trip_with_several_travellers_has_a_lane_for_each() {
+    let mut trip: itinera::model::Trip =
+        toml::from_str(&std::fs::read_to_string(itinera::BUNDLED_TRIP).expect("bundled trip"))
+            .expect("parses");
+    trip.travellers.push("obama".to_owned());
+    trip.events[0].participants = vec!["obama".to_owned()];
+    let chronology = resolve(&trip).chronology;
+    let lanes = lane_groups(&trip, &chronology, LaneMode::Trip);
+    let summary: Vec<(&str, usize)> = lanes.iter().map(|g| (g.label.as_str(), g.items.len())).collect();
+    assert_eq!(summary, [("John Kerry", 13), ("Barack Obama", 1)]);
+}

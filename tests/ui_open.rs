@@ -41,17 +41,7 @@ fn ctrl_o_opens_a_chooser_where_a_typed_path_opens_the_trip() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
     harness.get_by_label("Open trip");
-    let field = harness.get_by_role_and_label(egui::Role::TextInput, "Path:");
-    field.click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Path:")
-        .type_text(&copy.display().to_string());
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    choose_path(&mut harness, &copy);
     assert_eq!(open_title(&harness).as_deref(), Some("Copied trip"));
     assert!(
         harness.query_by_label("Open trip").is_none(),

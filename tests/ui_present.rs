@@ -128,14 +128,7 @@ fn exporting_saves_one_png_per_slide_and_says_where() {
     std::fs::write(&trip, VALID_TRIP).expect("write trip");
     let mut harness = app_at(trip, None, true);
     harness.state_mut().start_export(&out);
-    // The export keeps repainting until done; tiles draw on other threads in real time.
-    for _ in 0..3000 {
-        harness.step();
-        if harness.state().notice().is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    wait_for_notice(&mut harness);
     let notice = harness.state().notice().expect("the export finished").to_owned();
     assert!(notice.starts_with("Saved 4 slides to"), "{notice}");
     for n in 1..=4 {
@@ -158,13 +151,7 @@ fn the_map_and_timeline_save_as_a_png_of_the_window_and_say_so() {
     let mut harness = app_at(trip, None, true);
     let ctx = harness.ctx.clone();
     harness.state_mut().save_view_png(&ctx, &out, (1400, 900));
-    for _ in 0..3000 {
-        harness.step();
-        if harness.state().notice().is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    wait_for_notice(&mut harness);
     let notice = harness
         .state()
         .notice()
@@ -176,5 +163,17 @@ fn the_map_and_timeline_save_as_a_png_of_the_window_and_say_so() {
     );
     let image = image::open(&out).expect("a PNG");
     assert_eq!((image.width(), image.height()), (1400, 900));
-    assert!(!harness.state().saving_view());
+    assert!(!harness.state().view_shot_busy());
+}
+
+/// Step the app until it shows a message (an export keeps repainting until done, and tiles draw
+/// on other threads in real time), for at most 30 s.
+fn wait_for_notice(harness: &mut egui_kittest::Harness<'_, itinera::App>) {
+    for _ in 0..3000 {
+        harness.step();
+        if harness.state().notice().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
 }

@@ -4,7 +4,7 @@
 
 use super::App;
 use crate::command::Command;
-use crate::ui::present::export::{self, DialogChoice};
+use crate::ui::present::export::{self, DialogChoice, ExportOutcome};
 
 impl App {
     /// Draw the import and export windows and drive their jobs.
@@ -21,9 +21,38 @@ impl App {
         }
         self.import.ui(ctx, &mut self.commands);
         let ready = !self.map.is_moving() && self.map.tiles_pending() == 0;
-        if let Some(message) = self.view_shot.ui(ctx, ready) {
-            self.commands.send(Command::Notify(message));
+        if let Some(result) = self.view_shot.ui(ctx, ready) {
+            let outcome = match result {
+                Ok((path, message)) => {
+                    self.commands.send(Command::Notify(message));
+                    ExportOutcome::Saved(1, path)
+                }
+                Err(message) => {
+                    self.commands.send(Command::Notify(message.clone()));
+                    ExportOutcome::Failed(message)
+                }
+            };
+            // Started from the command line: hand over the outcome and close.
+            if let Some(shared) = &self.export_result {
+                *shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(outcome);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
         }
+    }
+
+    /// Start the app on the trip at `path`, save the map and timeline as a PNG at `out` (the
+    /// window is opened at the picture's size), store the outcome in `result` and close.
+    pub fn saving_view(
+        cc: &eframe::CreationContext<'_>,
+        path: std::path::PathBuf,
+        out: &std::path::Path,
+        size_px: (u32, u32),
+        result: super::ExportResult,
+    ) -> Self {
+        let mut app = Self::new(cc, Some(path));
+        app.view_shot.start(&cc.egui_ctx, out, size_px, false);
+        app.export_result = Some(result);
+        app
     }
 
     /// The Import window, for tests.
@@ -34,11 +63,11 @@ impl App {
     /// Save the current view (map, timeline, details) as a PNG of `size_px` at `path`, as
     /// File ▸ Export ▸ Map and timeline as PNG does.
     pub fn save_view_png(&mut self, ctx: &egui::Context, path: &std::path::Path, size_px: (u32, u32)) {
-        self.view_shot.start(ctx, path, size_px);
+        self.view_shot.start(ctx, path, size_px, true);
     }
 
     /// Whether a view picture is being taken.
-    pub fn saving_view(&self) -> bool {
+    pub fn view_shot_busy(&self) -> bool {
         self.view_shot.busy()
     }
 }

@@ -8,46 +8,32 @@
 use serde_json::Value;
 
 use super::geocode::Placer;
-use super::import::Part;
+use super::import::{Part, PartRead};
 use super::incoming::{Incoming, IncomingPlace, IncomingQuote};
-use super::problem::{Cancelled, ImportProblem, Progress};
+use super::problem::{ImportProblem, JsonInput, Progress};
 use super::storymap::read_date;
-use crate::format::json_spans::index_json_to_depth;
 use crate::model::{EventKind, FieldPath, Place, Trip};
 
 /// Read the point features of a GeoJSON document into `trip`.
-pub fn from_geojson(
-    text: &str,
-    trip: &mut Trip,
-    placer: &mut Placer<'_>,
-    progress: &Progress,
-) -> Result<Result<Part, Vec<ImportProblem>>, Cancelled> {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(error) => {
-            return Ok(Err(vec![ImportProblem::error(
-                error.line(),
-                error.column(),
-                format!("this is not valid JSON: {error}"),
-                "fix the JSON at this spot",
-            )]));
-        }
+pub fn from_geojson(text: &str, trip: &mut Trip, placer: &mut Placer<'_>, progress: &Progress) -> PartRead {
+    let input = match JsonInput::parse(text, 2) {
+        Ok(input) => input,
+        Err(problem) => return Ok(Err(vec![problem])),
     };
-    let spans = index_json_to_depth(text, 2);
-    let lines = super::problem::LineIndex::new(text);
+    let value = &input.value;
     let features: Vec<(FieldPath, &Value)> = match value.get("features").and_then(Value::as_array) {
         Some(features) => features
             .iter()
             .enumerate()
             .map(|(i, f)| (FieldPath::root().key("features").index(i), f))
             .collect(),
-        None => vec![(FieldPath::root(), &value)],
+        None => vec![(FieldPath::root(), value)],
     };
     let mut part = Part::default();
     for (i, (path, feature)) in features.iter().enumerate() {
         progress.check()?;
         progress.set(i, features.len());
-        let (line, column) = lines.line_col(spans.lookup(path).map_or(0, |r| r.start));
+        let (line, column) = input.line_col(path);
         let properties = feature.get("properties").unwrap_or(&Value::Null);
         let property = |keys: &[&str]| {
             keys.iter()

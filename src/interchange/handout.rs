@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::html::escape;
-use super::inset::{Inset, InsetStyle, base64, render_png};
+use super::inset::{Inset, InsetStyle, base64, pixel_of, render_png};
 use crate::model::describe::{describe_dates, describe_offset};
 use crate::model::{Chronology, LatLon, Trip};
 
@@ -19,7 +19,9 @@ const INSET_ZOOM: u8 = 5;
 const CSS: &str = "body{font-family:Georgia,'Times New Roman',serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
 h1{font-size:2rem;margin-bottom:.2rem}h2{font-size:1.45rem;margin:0 0 .2rem;border-bottom:2px solid #c83c28}
 h3{font-size:1.1rem;margin:1rem 0 .2rem}.when{color:#555;font-size:.95rem;margin:.1rem 0 .6rem}
-.stop{margin:2.5rem 0;break-inside:avoid-page}.stop img{width:100%;height:auto;border:1px solid #bbb;border-radius:4px}
+.stop{margin:2.5rem 0;break-inside:avoid-page}.stop img{display:block;width:100%;height:auto;border:1px solid #bbb;border-radius:4px}
+.inset{position:relative}.label{position:absolute;transform:translate(10px,-50%);font:600 .8rem Georgia,serif;color:#333;text-shadow:0 0 3px #fff,0 0 3px #fff}
+.label.here{font-size:1rem;color:#000}
 figcaption{font-size:.8rem;color:#555}blockquote{margin:.6rem 0;padding:.4rem .9rem;border-left:4px solid #c83c28;background:#f8f3eb;font-style:italic}
 blockquote footer{font-style:normal;font-size:.9rem;color:#444;margin-top:.3rem}.sources{font-size:.85rem;color:#444}
 .credits{font-size:.75rem;color:#666;border-top:1px solid #ccc;margin-top:3rem;padding-top:.5rem}
@@ -66,7 +68,7 @@ pub fn to_handout_html(trip: &Trip, chronology: &Chronology) -> String {
             escape(&place.name),
             escape(country)
         );
-        let png = basemap.as_ref().zip(location).and_then(|(basemap, centre)| {
+        if let (Some(basemap), Some(centre)) = (&basemap, location) {
             let inset = Inset {
                 centre,
                 route: &route,
@@ -74,17 +76,22 @@ pub fn to_handout_html(trip: &Trip, chronology: &Chronology) -> String {
                 width_px: INSET_PX.0,
                 height_px: INSET_PX.1,
             };
-            render_png(basemap, &style, &inset)
-        });
-        if let Some(png) = png {
-            let _ = writeln!(
-                html,
-                "<figure><img src=\"data:image/png;base64,{}\" alt=\"Map of {name} and the route\"><figcaption>Stop {} of {}: {name}</figcaption></figure>",
-                base64(&png),
-                stop.number,
-                chronology.stops.len(),
-                name = escape(&place.name),
-            );
+            if let Some(png) = render_png(basemap, &style, &inset) {
+                let _ = write!(
+                    html,
+                    "<figure><div class=\"inset\"><img src=\"data:image/png;base64,{}\" alt=\"Map of {} and the route\">",
+                    base64(&png),
+                    escape(&place.name)
+                );
+                inset_labels(&mut html, trip, chronology, &inset, stop.place);
+                let _ = writeln!(
+                    html,
+                    "</div><figcaption>Stop {} of {}: {}</figcaption></figure>",
+                    stop.number,
+                    chronology.stops.len(),
+                    escape(&place.name)
+                );
+            }
         }
         for &index in &stop.events {
             event_html(&mut html, trip, chronology, index);
@@ -98,6 +105,40 @@ pub fn to_handout_html(trip: &Trip, chronology: &Chronology) -> String {
         escape(crate::gazetteer::ATTRIBUTION)
     );
     html
+}
+
+/// The stops' names laid over an inset, where they appear in it (the stop it is about in bold),
+/// as HTML so they stay sharp in print.
+fn inset_labels(html: &mut String, trip: &Trip, chronology: &Chronology, inset: &Inset<'_>, current: usize) {
+    let mut shown = Vec::new();
+    for stop in &chronology.stops {
+        let (Some(place), Some(Some(resolved))) =
+            (trip.places.get(stop.place), chronology.places.get(stop.place))
+        else {
+            continue;
+        };
+        if shown.contains(&stop.place) {
+            continue;
+        }
+        shown.push(stop.place);
+        let (x, y) = pixel_of(inset, resolved.location);
+        let (x_pct, y_pct) = (
+            x * 100.0 / inset.width_px as f32,
+            y * 100.0 / inset.height_px as f32,
+        );
+        if (0.0..92.0).contains(&x_pct) && (0.0..97.0).contains(&y_pct) {
+            let class = if stop.place == current {
+                "label here"
+            } else {
+                "label"
+            };
+            let _ = write!(
+                html,
+                "<span class=\"{class}\" style=\"left:{x_pct:.1}%;top:{y_pct:.1}%\">{}</span>",
+                escape(&place.name)
+            );
+        }
+    }
 }
 
 /// One event: title, local dates and offset, summary, meetings, quotes and sources.

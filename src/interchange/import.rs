@@ -27,6 +27,9 @@ pub struct Part {
     pub warnings: Vec<ImportProblem>,
 }
 
+/// What an importer returns: `Err` when cancelled; otherwise the part read, or the file's errors.
+pub type PartRead = Result<Result<Part, Vec<ImportProblem>>, Cancelled>;
+
 /// The formats `import` reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportFormat {
@@ -79,15 +82,7 @@ impl ImportFormat {
             "toml" => Err(unknown("this is already a trip file", trip_help)),
             _ if start.starts_with('<') => Ok(Self::TravelsXml),
             _ => {
-                let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-                    .map_err(|e| {
-                        ImportProblem::error(
-                            e.line(),
-                            e.column(),
-                            format!("this is not valid JSON: {e}"),
-                            "fix the JSON at this spot; files to import are CSV, JSON, GeoJSON or XML",
-                        )
-                    })?;
+                let value = super::problem::json_value(text)?;
                 let kind = value.get("type").and_then(|t| t.as_str());
                 if value.get("storymap").is_some() {
                     Ok(Self::StoryMapJson)
@@ -234,7 +229,7 @@ fn read_part(
     trip: &mut Trip,
     placer: &mut Placer<'_>,
     progress: &Progress,
-) -> Result<Result<Part, Vec<ImportProblem>>, Cancelled> {
+) -> PartRead {
     match format {
         ImportFormat::ItineraCsv => Ok(super::csv_in::from_csv(text, "").map(|read| {
             let part = Part {

@@ -38,15 +38,54 @@ pub struct InsetStyle {
     pub halo: [u8; 4],
 }
 
+/// Where an inset's pixels lie in the world.
+struct Frame {
+    /// World width in pixels at the inset's zoom.
+    world_px: f64,
+    /// World pixel at the inset's top-left corner.
+    origin: [f64; 2],
+    /// The centre in normalised Mercator.
+    centre: [f64; 2],
+}
+
+impl Frame {
+    fn of(inset: &Inset<'_>) -> Self {
+        let world_px = f64::from(TILE_PX) * f64::from(1u32 << inset.zoom.min(20));
+        let centre = to_mercator([inset.centre.lon_deg, inset.centre.lat_deg]);
+        let origin = [
+            centre[0] * world_px - f64::from(inset.width_px) / 2.0,
+            centre[1] * world_px - f64::from(inset.height_px) / 2.0,
+        ];
+        Self {
+            world_px,
+            origin,
+            centre,
+        }
+    }
+
+    /// The pixel of `p`, measured on the world copy nearest the centre, so a route across
+    /// ±180° stays continuous.
+    fn pixel_of(&self, p: LatLon) -> (f32, f32) {
+        let [mx, my] = to_mercator([p.lon_deg, p.lat_deg]);
+        let dx = (mx - self.centre[0] + 0.5).rem_euclid(1.0) - 0.5;
+        (
+            ((self.centre[0] + dx) * self.world_px - self.origin[0]) as f32,
+            (my * self.world_px - self.origin[1]) as f32,
+        )
+    }
+}
+
+/// The pixel where `p` appears in `inset` (it may lie outside the picture), so labels can be
+/// laid over it.
+pub fn pixel_of(inset: &Inset<'_>, p: LatLon) -> (f32, f32) {
+    Frame::of(inset).pixel_of(p)
+}
+
 /// Render `inset` as PNG bytes, or `None` if the image cannot be made.
 pub fn render_png(basemap: &Basemap, style: &InsetStyle, inset: &Inset<'_>) -> Option<Vec<u8>> {
     let mut pixmap = Pixmap::new(inset.width_px, inset.height_px)?;
-    let world_px = f64::from(TILE_PX) * f64::from(1u32 << inset.zoom.min(20));
-    let [cx, cy] = to_mercator([inset.centre.lon_deg, inset.centre.lat_deg]);
-    let origin = [
-        cx * world_px - f64::from(inset.width_px) / 2.0,
-        cy * world_px - f64::from(inset.height_px) / 2.0,
-    ];
+    let frame = Frame::of(inset);
+    let origin = frame.origin;
     let tiles = 1i64 << inset.zoom.min(20);
     let first = [
         (origin[0] / f64::from(TILE_PX)).floor() as i64,
@@ -77,15 +116,7 @@ pub fn render_png(basemap: &Basemap, style: &InsetStyle, inset: &Inset<'_>) -> O
             );
         }
     }
-    // Points relative to the centre's world copy, so a route across ±180° stays continuous.
-    let to_px = |p: LatLon| {
-        let [mx, my] = to_mercator([p.lon_deg, p.lat_deg]);
-        let dx = (mx - cx + 0.5).rem_euclid(1.0) - 0.5;
-        (
-            ((cx + dx) * world_px - origin[0]) as f32,
-            (my * world_px - origin[1]) as f32,
-        )
-    };
+    let to_px = |p: LatLon| frame.pixel_of(p);
     let colour = |rgba: [u8; 4]| {
         let mut paint = Paint::default();
         paint.set_color(Color::from_rgba8(rgba[0], rgba[1], rgba[2], rgba[3]));

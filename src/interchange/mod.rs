@@ -59,7 +59,7 @@ impl ExportFormat {
 }
 
 /// A format `itinera export` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
     /// GeoJSON (RFC 7946): a Point per event, a LineString for the route.
     Geojson,

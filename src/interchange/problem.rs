@@ -74,6 +74,44 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Parse `text` as JSON, or say where it stops being JSON.
+pub fn json_value(text: &str) -> Result<serde_json::Value, ImportProblem> {
+    serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        ImportProblem::error(
+            e.line(),
+            e.column(),
+            format!("this is not valid JSON: {e}"),
+            "fix the JSON at this spot; files to import are CSV, JSON, GeoJSON or XML",
+        )
+    })
+}
+
+/// A JSON document being imported: its value, and where its records start.
+#[derive(Debug)]
+pub struct JsonInput<'a> {
+    /// The parsed document.
+    pub value: serde_json::Value,
+    spans: crate::format::spans::SpanIndex,
+    lines: LineIndex<'a>,
+}
+
+impl<'a> JsonInput<'a> {
+    /// Parse `text`, indexing where the values at most `depth` levels deep start (records).
+    pub fn parse(text: &'a str, depth: usize) -> Result<Self, ImportProblem> {
+        Ok(Self {
+            value: json_value(text)?,
+            spans: crate::format::json_spans::index_json_to_depth(text, depth),
+            lines: LineIndex::new(text),
+        })
+    }
+
+    /// Line and column where the value at `path` (or its nearest indexed parent) starts.
+    pub fn line_col(&self, path: &crate::model::FieldPath) -> (usize, usize) {
+        self.lines
+            .line_col(self.spans.lookup(path).map_or(0, |r| r.start))
+    }
+}
+
 /// Shared between an import running on a worker thread and the window showing it: how many
 /// records are done out of how many, and whether the user asked to stop.
 #[derive(Debug, Default)]

@@ -15,11 +15,10 @@ use serde_json::{Value, json};
 
 use super::geocode::Placer;
 use super::html::{escape, to_plain};
-use super::import::Part;
+use super::import::{Part, PartRead};
 use super::incoming::IncomingPlace;
-use super::problem::{Cancelled, ImportProblem, Progress};
+use super::problem::{ImportProblem, JsonInput, Progress};
 use super::timelinejs::incoming_slide;
-use crate::format::json_spans::index_json_to_depth;
 use crate::model::describe::describe_dates;
 use crate::model::{Chronology, FieldPath, Trip};
 
@@ -60,20 +59,12 @@ pub fn from_storymap_json(
     trip: &mut Trip,
     placer: &mut Placer<'_>,
     progress: &Progress,
-) -> Result<Result<Part, Vec<ImportProblem>>, Cancelled> {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(error) => {
-            return Ok(Err(vec![ImportProblem::error(
-                error.line(),
-                error.column(),
-                format!("this is not valid JSON: {error}"),
-                "fix the JSON at this spot",
-            )]));
-        }
+) -> PartRead {
+    let input = match JsonInput::parse(text, 3) {
+        Ok(input) => input,
+        Err(problem) => return Ok(Err(vec![problem])),
     };
-    let spans = index_json_to_depth(text, 3);
-    let lines = super::problem::LineIndex::new(text);
+    let value = &input.value;
     let slides_path = FieldPath::root().key("storymap").key("slides");
     let Some(slides) = value.pointer("/storymap/slides").and_then(Value::as_array) else {
         return Ok(Err(vec![ImportProblem::error(
@@ -101,8 +92,7 @@ pub fn from_storymap_json(
             continue;
         }
         part.records += 1;
-        let offset = spans.lookup(&slides_path.index(i)).map_or(0, |r| r.start);
-        let (line, column) = lines.line_col(offset);
+        let (line, column) = input.line_col(&slides_path.index(i));
         let mut incoming = incoming_slide(slide, line, column);
         if incoming.start.is_none() {
             let written = slide.get("date").and_then(Value::as_str).unwrap_or_default();

@@ -9,8 +9,8 @@ use serde_json::{Map, Value, json};
 
 use super::csv_in::{Field, parse};
 use super::geocode::Placer;
-use super::import::Part;
-use super::problem::{Cancelled, ImportProblem, Progress};
+use super::import::{Part, PartRead};
+use super::problem::{ImportProblem, Progress};
 use super::timelinejs::incoming_slide;
 use crate::model::Trip;
 
@@ -20,7 +20,7 @@ pub fn from_timeline_csv(
     trip: &mut Trip,
     placer: &mut Placer<'_>,
     progress: &Progress,
-) -> Result<Result<Part, Vec<ImportProblem>>, Cancelled> {
+) -> PartRead {
     let rows = match parse(text) {
         Ok(rows) => rows,
         Err(problem) => return Ok(Err(vec![problem])),

@@ -15,10 +15,9 @@ use serde_json::{Map, Value, json};
 
 use super::geocode::Placer;
 use super::html::{escape, to_plain};
-use super::import::Part;
+use super::import::{Part, PartRead};
 use super::incoming::{Incoming, IncomingPlace, IncomingQuote};
-use super::problem::{Cancelled, ImportProblem, LineIndex, Progress};
-use crate::format::json_spans::index_json_to_depth;
+use super::problem::{ImportProblem, JsonInput, Progress};
 use crate::model::describe::describe_time;
 use crate::model::{Chronology, EventKind, FieldPath, Place, Precision, Trip, TripTime};
 
@@ -149,21 +148,13 @@ pub fn from_timeline_json(
     trip: &mut Trip,
     placer: &mut Placer<'_>,
     progress: &Progress,
-) -> Result<Result<Part, Vec<ImportProblem>>, Cancelled> {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(error) => {
-            return Ok(Err(vec![ImportProblem::error(
-                error.line(),
-                error.column(),
-                format!("this is not valid JSON: {error}"),
-                "fix the JSON at this spot",
-            )]));
-        }
+) -> PartRead {
+    let input = match JsonInput::parse(text, 2) {
+        Ok(input) => input,
+        Err(problem) => return Ok(Err(vec![problem])),
     };
-    let spans = index_json_to_depth(text, 2);
-    let lines = LineIndex::new(text);
-    let at = |path: &FieldPath| lines.line_col(spans.lookup(path).map_or(0, |r| r.start));
+    let value = &input.value;
+    let at = |path: &FieldPath| input.line_col(path);
     let Some(events) = value.get("events").and_then(Value::as_array) else {
         let (line, column) = at(&FieldPath::root());
         return Ok(Err(vec![ImportProblem::error(

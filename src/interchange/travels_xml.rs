@@ -10,8 +10,8 @@
 use roxmltree::{Document, Node};
 
 use super::geocode::{Placer, split_locales};
-use super::import::Part;
-use super::problem::{Cancelled, ImportProblem, Progress};
+use super::import::{Part, PartRead};
+use super::problem::{ImportProblem, Progress};
 use crate::countries::countries;
 use crate::model::{Event, EventKind, Person, Source, Trip, TripTime};
 
@@ -24,7 +24,7 @@ pub fn from_travels_xml(
     trip: &mut Trip,
     placer: &mut Placer<'_>,
     progress: &Progress,
-) -> Result<Result<Part, Vec<ImportProblem>>, Cancelled> {
+) -> PartRead {
     let document = match Document::parse(text) {
         Ok(document) => document,
         Err(error) => {
@@ -177,6 +177,14 @@ pub fn from_travels_xml(
         });
     }
     progress.set(records.len(), records.len());
+    if trip.summary.is_empty() && part.placed > 0 {
+        let names: Vec<&str> = trip.people.iter().map(|p| p.name.as_str()).collect();
+        trip.summary = format!(
+            "The official travels of {}, from the records of the Office of the Historian, U.S. Department of State: {} visits abroad.",
+            names.join(" and "),
+            part.placed
+        );
+    }
     Ok(if errors.is_empty() { Ok(part) } else { Err(errors) })
 }
 

@@ -71,7 +71,18 @@ impl ImportWindow {
     /// Add a file to import (as the chooser does), suggesting the output name from the first.
     pub fn add_file(&mut self, path: PathBuf) {
         if self.out.is_empty() {
-            self.out = path.with_extension("toml").display().to_string();
+            // Next to the file, unless that folder cannot be written (a shared, read-only
+            // folder): then in the open trip's folder.
+            let beside = path.with_extension("toml");
+            let writable = beside
+                .parent()
+                .and_then(|dir| std::fs::metadata(dir).ok())
+                .is_some_and(|m| !m.permissions().readonly());
+            let out = match (writable, beside.file_name()) {
+                (false, Some(name)) => self.folder.join(name),
+                _ => beside,
+            };
+            self.out = out.display().to_string();
         }
         if !self.files.contains(&path) {
             self.files.push(path);

@@ -155,8 +155,28 @@ fn marker_radius(cluster: &Cluster) -> f32 {
 }
 
 fn cluster_name(cluster: &Cluster, stops: &[PlacedStop<'_>]) -> String {
-    let names: Vec<&str> = cluster.members.iter().map(|&i| stops[i].name).collect();
-    names.join(" · ")
+    distinct_names(cluster.members.iter().map(|&i| stops[i].name))
+}
+
+/// Most names a marker label lists before "…".
+const MAX_LABEL_NAMES: usize = 3;
+
+/// "Lima · Santiago" for stops at Lima, Lima and Santiago: each place once (a place visited on
+/// several trips is one name), at most [`MAX_LABEL_NAMES`], then "…".
+fn distinct_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let mut distinct: Vec<&str> = Vec::new();
+    for name in names {
+        if !distinct.contains(&name) {
+            distinct.push(name);
+        }
+    }
+    let more = distinct.len() > MAX_LABEL_NAMES;
+    distinct.truncate(MAX_LABEL_NAMES);
+    let mut text = distinct.join(" · ");
+    if more {
+        text.push_str(" · …");
+    }
+    text
 }
 
 /// Draw one marker (a stop, or a cluster with a count badge); returns whether it was clicked.
@@ -239,13 +259,8 @@ fn marker_ui(
             tokens.map_text,
         );
     }
-    let names: Vec<&str> = members.iter().map(|s| s.name).collect();
-    halo_text(
-        painter,
-        centre + vec2(radius + 6.0, 0.0),
-        &names.join(" · "),
-        tokens,
-    );
+    let names = distinct_names(members.iter().map(|s| s.name));
+    halo_text(painter, centre + vec2(radius + 6.0, 0.0), &names, tokens);
     if !tooltips {
         return response.clicked();
     }

@@ -65,12 +65,18 @@ impl ViewShot {
         self.job.is_some()
     }
 
-    /// Take a picture at `size_px` into `path` now, without the dialog.
-    pub fn start(&mut self, ctx: &Context, path: &Path, size_px: (u32, u32)) {
+    /// Take a picture at `size_px` into `path` now, without the dialog. `resize`: the window
+    /// is resized for it and back; without it, the window already has that size (it was opened
+    /// for the picture, before any frame, when its size is not known yet).
+    pub fn start(&mut self, ctx: &Context, path: &Path, size_px: (u32, u32), resize: bool) {
         let ppp = ctx.pixels_per_point();
-        let restore = ctx.content_rect().size();
+        let restore = if resize {
+            ctx.content_rect().size()
+        } else {
+            Vec2::ZERO
+        };
         let wanted = Vec2::new(size_px.0 as f32, size_px.1 as f32) / ppp;
-        if (wanted - restore).length() > 0.5 {
+        if resize && (wanted - restore).length() > 0.5 {
             ctx.send_viewport_cmd(ViewportCommand::InnerSize(wanted));
         }
         self.job = Some(Job {
@@ -85,8 +91,8 @@ impl ViewShot {
     }
 
     /// Draw the dialog and drive the job; `ready` says the map is still and fully drawn.
-    /// Returns the message to show once the picture is saved (or failed).
-    pub fn ui(&mut self, ctx: &Context, ready: bool) -> Option<String> {
+    /// Once the picture is saved: where, and the message to show; or why it was not.
+    pub fn ui(&mut self, ctx: &Context, ready: bool) -> Option<Result<(PathBuf, String), String>> {
         self.dialog_ui(ctx);
         let job = self.job.as_mut()?;
         ctx.request_repaint();
@@ -112,7 +118,10 @@ impl ViewShot {
         }
         let image = job.inbox.lock().unwrap_or_else(PoisonError::into_inner).take()?;
         let job = self.job.take()?;
-        if (ctx.content_rect().size() - job.restore).length() > 0.5 {
+        // A window opened at the picture's size (`itinera export --to png`) has nothing to go
+        // back to.
+        let had_size = job.restore.x > 0.0 && job.restore.y > 0.0;
+        if had_size && (ctx.content_rect().size() - job.restore).length() > 0.5 {
             ctx.send_viewport_cmd(ViewportCommand::InnerSize(job.restore));
         }
         let [width, height] = image.size;
@@ -128,11 +137,14 @@ impl ViewShot {
             match encode_png(&image)
                 .and_then(|png| crate::format::save::save_atomic(&job.path, &png).map_err(|e| e.to_string()))
             {
-                Ok(()) => format!(
-                    "Saved the map and timeline ({width}×{height} px) to {}{note}",
-                    job.path.display()
-                ),
-                Err(error) => format!("The picture was not saved: {error}"),
+                Ok(()) => {
+                    let message = format!(
+                        "Saved the map and timeline ({width}×{height} px) to {}{note}",
+                        job.path.display()
+                    );
+                    Ok((job.path, message))
+                }
+                Err(error) => Err(format!("The picture was not saved: {error}")),
             },
         )
     }
@@ -173,7 +185,7 @@ impl ViewShot {
         match choice {
             Some(Some((path, size))) => {
                 self.dialog = None;
-                self.start(ctx, &path, size);
+                self.start(ctx, &path, size, true);
             }
             Some(None) => self.dialog = None,
             None => {}

@@ -26,7 +26,7 @@ pub const BIN_WIDTH_PTS: f32 = 3.0;
 pub enum LaneMode {
     /// One lane per country visited, in order of first visit.
     Country,
-    /// One lane for the whole trip.
+    /// One lane for the whole trip, or one per traveller when it has several.
     #[default]
     Trip,
     /// One lane per event kind.
@@ -111,6 +111,21 @@ pub fn lane_groups(trip: &Trip, chronology: &Chronology, mode: LaneMode) -> Vec<
         })
     };
     match mode {
+        // Several travellers (as from several travel-record files): a lane each, by name.
+        LaneMode::Trip if trip.travellers.len() > 1 => trip
+            .travellers
+            .iter()
+            .map(|id| {
+                let items = chronology
+                    .order
+                    .iter()
+                    .filter(|&&i| trip.events.get(i).is_some_and(|e| e.participants.contains(id)))
+                    .filter_map(|&i| item(i))
+                    .collect();
+                LaneGroup::new(trip.person(id).map_or(id.clone(), |p| p.name.clone()), items)
+            })
+            .filter(|g| !g.items.is_empty())
+            .collect(),
         LaneMode::Trip => {
             let label = if trip.title.is_empty() {
                 "Trip".to_owned()
