@@ -22,9 +22,23 @@ pub struct Placer<'g> {
     taken: HashSet<String>,
     /// (name, country, lat bits, lon bits) → id of the places added by [`Placer::known`], so
     /// finding the same place again costs no scan (imports can have 100,000 records).
-    known: HashMap<(String, String, u64, u64), String>,
+    known: HashMap<PlaceKey, String>,
     /// Event ids in use, for [`Placer::event_id`].
     event_ids: HashSet<String>,
+}
+
+/// What makes two places the same place: name, country and exact coordinates.
+pub type PlaceKey = (String, String, u64, u64);
+
+/// The [`PlaceKey`] of `place`.
+pub fn place_key(place: &Place) -> PlaceKey {
+    let bits = |v: Option<f64>| v.map_or(u64::MAX, f64::to_bits);
+    (
+        place.name.clone(),
+        place.country.clone(),
+        bits(place.lat),
+        bits(place.lon),
+    )
 }
 
 /// A locale list split into place names, with the countries its parentheses name.
@@ -100,13 +114,7 @@ impl Placer<'_> {
     /// The id of `place` in `trip`: an existing place with the same name, country and
     /// coordinates, or `place` added (under a fresh id if its id is taken).
     pub fn known(&mut self, trip: &mut Trip, mut place: Place) -> String {
-        let bits = |v: Option<f64>| v.map_or(u64::MAX, f64::to_bits);
-        let key = (
-            place.name.clone(),
-            place.country.clone(),
-            bits(place.lat),
-            bits(place.lon),
-        );
+        let key = place_key(&place);
         if let Some(id) = self.known.get(&key) {
             return id.clone();
         }

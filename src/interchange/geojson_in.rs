@@ -15,11 +15,12 @@ use super::storymap::read_date;
 use crate::model::{EventKind, FieldPath, Place, Trip};
 
 /// Read the point features of a GeoJSON document into `trip`.
-pub fn from_geojson(text: &str, trip: &mut Trip, placer: &mut Placer<'_>, progress: &Progress) -> PartRead {
-    let input = match JsonInput::parse(text, 2) {
-        Ok(input) => input,
-        Err(problem) => return Ok(Err(vec![problem])),
-    };
+pub fn from_geojson(
+    input: &JsonInput<'_>,
+    trip: &mut Trip,
+    placer: &mut Placer<'_>,
+    progress: &Progress,
+) -> PartRead {
     let value = &input.value;
     let features: Vec<(FieldPath, &Value)> = match value.get("features").and_then(Value::as_array) {
         Some(features) => features

@@ -11,8 +11,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::geocode::Placer;
-use super::problem::{Cancelled, ImportProblem, Progress};
+use super::geocode::{PlaceKey, Placer, place_key};
+use super::problem::{Cancelled, ImportProblem, JsonInput, Progress};
 use crate::model::Trip;
 use crate::model::refs::fresh_id;
 
@@ -60,8 +60,9 @@ impl ImportFormat {
         }
     }
 
-    /// Recognise the format of `text` read from `path`.
-    pub fn detect(path: &Path, text: &str) -> Result<Self, ImportProblem> {
+    /// Recognise the format of `text` read from `path`; a JSON file comes back parsed, so it
+    /// is parsed once.
+    pub fn detect(path: &Path, text: &str) -> Result<(Self, Option<serde_json::Value>), ImportProblem> {
         let unknown = |message: &str, help: &str| ImportProblem::error(1, 1, message, help);
         let trip_help = "use File ▸ Open (or `itinera check`) for Itinera trip files";
         let extension = path
@@ -70,28 +71,29 @@ impl ImportFormat {
             .unwrap_or_default();
         let start = text.trim_start_matches('\u{feff}').trim_start();
         match extension.as_str() {
-            "xml" => Ok(Self::TravelsXml),
+            "xml" => Ok((Self::TravelsXml, None)),
             "csv" => {
                 let header = start.lines().next().unwrap_or_default().to_lowercase();
-                Ok(if header.contains("headline") {
+                let format = if header.contains("headline") {
                     Self::TimelineCsv
                 } else {
                     Self::ItineraCsv
-                })
+                };
+                Ok((format, None))
             }
             "toml" => Err(unknown("this is already a trip file", trip_help)),
-            _ if start.starts_with('<') => Ok(Self::TravelsXml),
+            _ if start.starts_with('<') => Ok((Self::TravelsXml, None)),
             _ => {
                 let value = super::problem::json_value(text)?;
                 let kind = value.get("type").and_then(|t| t.as_str());
                 if value.get("storymap").is_some() {
-                    Ok(Self::StoryMapJson)
+                    Ok((Self::StoryMapJson, Some(value)))
                 } else if matches!(kind, Some("FeatureCollection" | "Feature")) {
-                    Ok(Self::GeoJson)
+                    Ok((Self::GeoJson, Some(value)))
                 } else if value.get("format").is_some() && value.get("places").is_some() {
                     Err(unknown("this is already a trip file", trip_help))
                 } else if value.get("events").is_some() {
-                    Ok(Self::TimelineJson)
+                    Ok((Self::TimelineJson, Some(value)))
                 } else {
                     Err(unknown(
                         "this JSON is neither TimelineJS, StoryMapJS nor GeoJSON",
@@ -188,8 +190,8 @@ pub fn import_files(files: &[PathBuf], progress: &Progress) -> Result<Imported, 
             file: file.clone(),
             problem,
         };
-        let format = match ImportFormat::detect(file, &text) {
-            Ok(format) => format,
+        let (format, json) = match ImportFormat::detect(file, &text) {
+            Ok(detected) => detected,
             Err(problem) => {
                 errors.push(at_file(problem));
                 continue;
@@ -197,7 +199,7 @@ pub fn import_files(files: &[PathBuf], progress: &Progress) -> Result<Imported, 
         };
         let mut trip = Trip::default();
         let mut placer = Placer::new(gazetteer, &trip);
-        let read = read_part(format, &text, &mut trip, &mut placer, progress)?;
+        let read = read_part(format, &text, json, &mut trip, &mut placer, progress)?;
         match read {
             Ok(part) => {
                 imported.records += part.records;
@@ -226,10 +228,14 @@ pub fn import_files(files: &[PathBuf], progress: &Progress) -> Result<Imported, 
 fn read_part(
     format: ImportFormat,
     text: &str,
+    json: Option<serde_json::Value>,
     trip: &mut Trip,
     placer: &mut Placer<'_>,
     progress: &Progress,
 ) -> PartRead {
+    // Records are at most this deep: `events[i]`, `features[i]`, `storymap.slides[i]`.
+    let mut json = json;
+    let mut json_input = |depth| JsonInput::new(text, json.take().unwrap_or_default(), depth);
     match format {
         ImportFormat::ItineraCsv => Ok(super::csv_in::from_csv(text, "").map(|read| {
             let part = Part {
@@ -241,10 +247,14 @@ fn read_part(
             part
         })),
         ImportFormat::TravelsXml => super::travels_xml::from_travels_xml(text, trip, placer, progress),
-        ImportFormat::TimelineJson => super::timelinejs::from_timeline_json(text, trip, placer, progress),
+        ImportFormat::TimelineJson => {
+            super::timelinejs::from_timeline_json(&json_input(2), trip, placer, progress)
+        }
         ImportFormat::TimelineCsv => super::timeline_csv::from_timeline_csv(text, trip, placer, progress),
-        ImportFormat::StoryMapJson => super::storymap::from_storymap_json(text, trip, placer, progress),
-        ImportFormat::GeoJson => super::geojson_in::from_geojson(text, trip, placer, progress),
+        ImportFormat::StoryMapJson => {
+            super::storymap::from_storymap_json(&json_input(3), trip, placer, progress)
+        }
+        ImportFormat::GeoJson => super::geojson_in::from_geojson(&json_input(2), trip, placer, progress),
     }
 }
 
@@ -254,15 +264,16 @@ fn read_part(
 pub fn merge(into: &mut Trip, from: Trip) {
     let mut renamed: HashMap<String, String> = HashMap::new();
     let mut taken: HashSet<String> = into.places.iter().map(|p| p.id.clone()).collect();
+    let mut same: HashMap<PlaceKey, String> =
+        into.places.iter().map(|p| (place_key(p), p.id.clone())).collect();
     for place in from.places {
-        let same = into.places.iter().find(|p| {
-            p.name == place.name && p.country == place.country && p.lat == place.lat && p.lon == place.lon
-        });
-        let id = match same {
-            Some(existing) => existing.id.clone(),
+        let key = place_key(&place);
+        let id = match same.get(&key) {
+            Some(existing) => existing.clone(),
             None => {
                 let id = fresh_id(&place.id, |id| taken.contains(id));
                 taken.insert(id.clone());
+                same.insert(key, id.clone());
                 into.places.push(crate::model::Place {
                     id: id.clone(),
                     ..place.clone()

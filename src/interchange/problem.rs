@@ -96,13 +96,14 @@ pub struct JsonInput<'a> {
 }
 
 impl<'a> JsonInput<'a> {
-    /// Parse `text`, indexing where the values at most `depth` levels deep start (records).
-    pub fn parse(text: &'a str, depth: usize) -> Result<Self, ImportProblem> {
-        Ok(Self {
-            value: json_value(text)?,
+    /// `value`, parsed from `text`, indexing where the values at most `depth` levels deep
+    /// start (the records).
+    pub fn new(text: &'a str, value: serde_json::Value, depth: usize) -> Self {
+        Self {
+            value,
             spans: crate::format::json_spans::index_json_to_depth(text, depth),
             lines: LineIndex::new(text),
-        })
+        }
     }
 
     /// Line and column where the value at `path` (or its nearest indexed parent) starts.

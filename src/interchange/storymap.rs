@@ -55,15 +55,11 @@ pub fn to_storymap_json(trip: &Trip, chronology: &Chronology) -> Value {
 
 /// Read a StoryMapJS document into `trip`.
 pub fn from_storymap_json(
-    text: &str,
+    input: &JsonInput<'_>,
     trip: &mut Trip,
     placer: &mut Placer<'_>,
     progress: &Progress,
 ) -> PartRead {
-    let input = match JsonInput::parse(text, 3) {
-        Ok(input) => input,
-        Err(problem) => return Ok(Err(vec![problem])),
-    };
     let value = &input.value;
     let slides_path = FieldPath::root().key("storymap").key("slides");
     let Some(slides) = value.pointer("/storymap/slides").and_then(Value::as_array) else {

@@ -144,15 +144,11 @@ fn extension(trip: &Trip, event: &crate::model::Event, place: &Place) -> Value {
 
 /// Read a TimelineJS JSON document into `trip`.
 pub fn from_timeline_json(
-    text: &str,
+    input: &JsonInput<'_>,
     trip: &mut Trip,
     placer: &mut Placer<'_>,
     progress: &Progress,
 ) -> PartRead {
-    let input = match JsonInput::parse(text, 2) {
-        Ok(input) => input,
-        Err(problem) => return Ok(Err(vec![problem])),
-    };
     let value = &input.value;
     let at = |path: &FieldPath| input.line_col(path);
     let Some(events) = value.get("events").and_then(Value::as_array) else {

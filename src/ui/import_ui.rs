@@ -192,6 +192,8 @@ impl ImportWindow {
         let worker = std::thread::spawn(move || import_files(&files, &shared));
         self.out = out.display().to_string();
         self.ended = None;
+        // Agreeing to replace a file holds for this import only.
+        self.replace = false;
         self.job = Some(Job { progress, worker });
     }
 
