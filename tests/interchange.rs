@@ -21,6 +21,19 @@ fn geojson_puts_longitude_first_and_has_a_point_per_event_and_the_route() {
     let geojson = to_geojson(&trip, &chronology);
     assert_eq!(geojson["type"], "FeatureCollection");
     assert!(geojson.get("crs").is_none(), "RFC 7946 has no crs member");
+    // The right-hand rule (RFC 7946 §3.1.6) applies to polygons; an export has none to orient.
+    let kinds: Vec<&str> = geojson["features"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["geometry"]["type"].as_str())
+        .collect();
+    assert!(
+        kinds
+            .iter()
+            .all(|k| ["Point", "LineString", "MultiLineString"].contains(k)),
+        "{kinds:?}"
+    );
     let features = geojson["features"].as_array().expect("features");
     let points: Vec<&Value> = features
         .iter()
