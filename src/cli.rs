@@ -211,9 +211,7 @@ pub fn import(files: &[PathBuf], out: &std::path::Path, err: &mut dyn Write) -> 
     for warning in &imported.warnings {
         let _ = writeln!(err, "{warning}");
     }
-    let written = crate::interchange::import::trip_text(&imported, out)
-        .and_then(|text| crate::interchange::write_export(out, &text).map_err(|e| e.to_string()));
-    if let Err(error) = written {
+    if let Err(error) = crate::interchange::import::save_imported(&imported, out) {
         let _ = writeln!(err, "error: {error}");
         return CheckStatus::IoError;
     }

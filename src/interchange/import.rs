@@ -283,16 +283,7 @@ pub fn merge(into: &mut Trip, from: Trip) {
         };
         renamed.insert(place.id, id);
     }
-    for person in from.people {
-        if into.person(&person.id).is_none() {
-            into.people.push(person);
-        }
-    }
-    for source in from.sources {
-        if into.source(&source.id).is_none() {
-            into.sources.push(source);
-        }
-    }
+    add_missing(into, from.people, from.sources);
     let mut event_ids: HashSet<String> = into.events.iter().map(|e| e.id.clone()).collect();
     for mut event in from.events {
         if let Some(id) = renamed.get(&event.place) {
@@ -318,10 +309,31 @@ pub fn merge(into: &mut Trip, from: Trip) {
     into.slide_seconds = into.slide_seconds.or(from.slide_seconds);
 }
 
+/// Add the people and sources whose ids `trip` does not have yet (an id names the same
+/// person or source in every file).
+pub fn add_missing(trip: &mut Trip, people: Vec<crate::model::Person>, sources: Vec<crate::model::Source>) {
+    for person in people {
+        if trip.person(&person.id).is_none() {
+            trip.people.push(person);
+        }
+    }
+    for source in sources {
+        if trip.source(&source.id).is_none() {
+            trip.sources.push(source);
+        }
+    }
+}
+
+/// Write the imported trip to `out` (atomically, an existing file kept as `.bak`).
+pub fn save_imported(imported: &Imported, out: &Path) -> Result<(), String> {
+    let text = trip_text(imported, out)?;
+    super::write_export(out, &text).map_err(|e| e.to_string())
+}
+
 /// The imported trip as the text of a trip file at `out` (TOML or JSON by its extension). A
 /// TOML file starts with comments saying where it came from and listing every warning, so
 /// records that were left out stay visible next to the trip until someone adds them.
-pub fn trip_text(imported: &Imported, out: &Path) -> Result<String, String> {
+fn trip_text(imported: &Imported, out: &Path) -> Result<String, String> {
     let format = crate::format::FileFormat::of(out);
     let mut header = String::from("# Imported by Itinera from:\n");
     for (file, format) in &imported.formats {

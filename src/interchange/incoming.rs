@@ -36,8 +36,6 @@ pub enum IncomingPlace {
 /// A quote as it arrives: the speaker by name.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IncomingQuote {
-    /// The speaker's id, when the format kept it.
-    pub speaker_id: String,
     /// The speaker's name (and role after a comma, as TimelineJS credits often say).
     pub speaker: String,
     /// The words.
@@ -148,16 +146,7 @@ impl Incoming {
         part.placed += 1;
         let event = match self.record {
             Some((record, people, sources)) => {
-                for person in people {
-                    if trip.person(&person.id).is_none() {
-                        trip.people.push(person);
-                    }
-                }
-                for source in sources {
-                    if trip.source(&source.id).is_none() {
-                        trip.sources.push(source);
-                    }
-                }
+                super::import::add_missing(trip, people, sources);
                 Event {
                     id,
                     title: self.title,
@@ -194,9 +183,6 @@ impl Incoming {
 
 /// The id of the quote's speaker, adding a person the first time a name is seen.
 fn speaker_id(trip: &mut Trip, quote: &IncomingQuote) -> String {
-    if !quote.speaker_id.is_empty() && trip.person(&quote.speaker_id).is_some() {
-        return quote.speaker_id.clone();
-    }
     let (name, role) = match quote.speaker.split_once(',') {
         Some((name, role)) => (name.trim(), role.trim()),
         None => (quote.speaker.trim(), ""),
@@ -208,12 +194,7 @@ fn speaker_id(trip: &mut Trip, quote: &IncomingQuote) -> String {
     if let Some(person) = trip.people.iter().find(|p| p.name == name) {
         return person.id.clone();
     }
-    let base = if quote.speaker_id.is_empty() {
-        name
-    } else {
-        &quote.speaker_id
-    };
-    let id = fresh_id(base, |id| trip.person(id).is_some());
+    let id = fresh_id(name, |id| trip.person(id).is_some());
     trip.people.push(Person {
         id: id.clone(),
         name: name.to_owned(),

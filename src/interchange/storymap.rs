@@ -18,7 +18,7 @@ use super::html::{escape, to_plain};
 use super::import::{Part, PartRead};
 use super::incoming::IncomingPlace;
 use super::problem::{ImportProblem, JsonInput, Progress};
-use super::timelinejs::incoming_slide;
+use super::timelinejs::{event_slide, incoming_slide, title_text};
 use crate::model::describe::describe_dates;
 use crate::model::{Chronology, FieldPath, Trip};
 
@@ -27,14 +27,11 @@ const SLIDE_ZOOM: u32 = 9;
 
 /// The trip as a StoryMapJS document.
 pub fn to_storymap_json(trip: &Trip, chronology: &Chronology) -> Value {
-    let timeline = super::timelinejs::to_timeline_json(trip, chronology);
-    let mut slides = vec![json!({
-        "type": "overview",
-        "text": timeline["title"]["text"].clone(),
-    })];
-    let events = timeline["events"].as_array().cloned().unwrap_or_default();
-    let resolved = chronology.order.iter().filter_map(|&i| chronology.event(i));
-    for (event, resolved) in events.into_iter().zip(resolved) {
+    let mut slides = vec![json!({ "type": "overview", "text": title_text(trip) })];
+    for &i in &chronology.order {
+        let (Some(resolved), Some(event)) = (chronology.event(i), event_slide(trip, chronology, i)) else {
+            continue;
+        };
         let Some(place) = chronology.places.get(resolved.place).copied().flatten() else {
             continue;
         };

@@ -26,35 +26,44 @@ pub fn to_timeline_json(trip: &Trip, chronology: &Chronology) -> Value {
     let events: Vec<Value> = chronology
         .order
         .iter()
-        .filter_map(|&i| {
-            let (event, resolved) = (trip.events.get(i)?, chronology.event(i)?);
-            let place = trip.places.get(resolved.place)?;
-            let mut slide = json!({
-                "unique_id": event.id,
-                "start_date": date_object(&resolved.start),
-                "text": { "headline": escape(&event.title), "text": slide_html(trip, event) },
-                "group": place.name,
-                "itinera": extension(trip, event, place),
-            });
-            if let Some(end) = resolved.end.as_ref().filter(|end| **end != resolved.start) {
-                slide["end_date"] = date_object(end);
-                slide["display_date"] = json!(crate::model::describe::describe_dates(resolved));
-            }
-            if let Some(quote) = event.quotes.first() {
-                slide["media"] = json!({
-                    "url": format!("<blockquote>{}</blockquote>", escape(&quote.text)),
-                    "credit": speaker_credit(trip, &quote.speaker),
-                    "caption": escape(&quote.context),
-                });
-            }
-            Some(slide)
-        })
+        .filter_map(|&i| event_slide(trip, chronology, i))
         .collect();
     json!({
-        "title": { "text": { "headline": escape(&trip.title), "text": format!("<p>{}</p>", escape(&trip.summary)) } },
+        "title": { "text": title_text(trip) },
         "events": events,
         "itinera": { "travellers": trip.travellers, "story": trip.story },
     })
+}
+
+/// The trip's title and summary as a TimelineJS (or StoryMapJS) `text` object.
+pub(super) fn title_text(trip: &Trip) -> Value {
+    json!({ "headline": escape(&trip.title), "text": format!("<p>{}</p>", escape(&trip.summary)) })
+}
+
+/// The TimelineJS slide of resolved event `index` (StoryMapJS slides share its text, media and
+/// `itinera` member); `None` when the event did not resolve.
+pub(super) fn event_slide(trip: &Trip, chronology: &Chronology, index: usize) -> Option<Value> {
+    let (event, resolved) = (trip.events.get(index)?, chronology.event(index)?);
+    let place = trip.places.get(resolved.place)?;
+    let mut slide = json!({
+        "unique_id": event.id,
+        "start_date": date_object(&resolved.start),
+        "text": { "headline": escape(&event.title), "text": slide_html(trip, event) },
+        "group": place.name,
+        "itinera": extension(trip, event, place),
+    });
+    if let Some(end) = resolved.end.as_ref().filter(|end| **end != resolved.start) {
+        slide["end_date"] = date_object(end);
+        slide["display_date"] = json!(crate::model::describe::describe_dates(resolved));
+    }
+    if let Some(quote) = event.quotes.first() {
+        slide["media"] = json!({
+            "url": format!("<blockquote>{}</blockquote>", escape(&quote.text)),
+            "credit": speaker_credit(trip, &quote.speaker),
+            "caption": escape(&quote.context),
+        });
+    }
+    Some(slide)
 }
 
 /// A TimelineJS date object at `time`'s precision.
@@ -221,7 +230,6 @@ pub(super) fn incoming_slide(slide: &Value, line: usize, column: usize) -> Incom
             text: to_plain(url).trim_matches(['“', '”', '"']).to_owned(),
             speaker: text("/media/credit"),
             context: text("/media/caption"),
-            ..IncomingQuote::default()
         }]
     } else {
         Vec::new()

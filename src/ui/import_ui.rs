@@ -14,7 +14,7 @@ use egui::{Context, RichText, Window};
 
 use super::file_dialog::{FileDialog, Outcome};
 use crate::command::{Command, Commands};
-use crate::interchange::import::{ImportError, Imported, import_files, trip_text};
+use crate::interchange::import::{ImportError, Imported, import_files, save_imported};
 use crate::interchange::problem::Progress;
 use crate::state::AppState;
 
@@ -215,19 +215,14 @@ impl ImportWindow {
             .join()
             .unwrap_or_else(|_| Err(ImportError::Problems(Vec::new())));
         self.ended = Some(match result {
-            Ok(imported) => {
-                let written = trip_text(&imported, &out).and_then(|text| {
-                    crate::interchange::write_export(&out, &text).map_err(|e| e.to_string())
-                });
-                match written {
-                    Ok(()) => {
-                        commands.send(Command::Open(out.clone()));
-                        let warnings = imported.warnings.iter().map(ToString::to_string).collect();
-                        Ended::Written(out, imported.summary(), warnings)
-                    }
-                    Err(error) => Ended::Failed(vec![error]),
+            Ok(imported) => match save_imported(&imported, &out) {
+                Ok(()) => {
+                    commands.send(Command::Open(out.clone()));
+                    let warnings = imported.warnings.iter().map(ToString::to_string).collect();
+                    Ended::Written(out, imported.summary(), warnings)
                 }
-            }
+                Err(error) => Ended::Failed(vec![error]),
+            },
             Err(ImportError::Problems(problems)) if problems.is_empty() => Ended::Failed(vec![
                 "the import stopped unexpectedly; please report this".to_owned(),
             ]),
