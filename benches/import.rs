@@ -3,8 +3,8 @@
 //! these numbers say how long its progress bar runs.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use itinera::interchange::problem::Progress;
-use itinera::interchange::{ExportFormat, export_text};
+use itinera::interchange::export::{ExportFormat, export_text};
+use itinera::interchange::import::Progress;
 
 fn imports(c: &mut Criterion) {
     let trip = itinera::model::synthetic::synthetic_trip(10_000);

@@ -22,7 +22,7 @@ fn state() -> (AppState, tempfile::TempDir) {
     std::fs::write(&path, text).expect("write trip");
     let state = AppState::with_file(&path);
     assert!(
-        state.problems.is_none(),
+        state.problems().is_none(),
         "the synthetic trip opens without errors"
     );
     (state, dir)

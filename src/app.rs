@@ -7,15 +7,16 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
+pub mod export_window;
 mod menu;
 mod transfer;
 
-use crate::command::{Command, Commands};
+use crate::command::{Command, Commands, Effect};
 use crate::state::AppState;
 use crate::ui::detail_ui::DetailPanel;
 use crate::ui::files::{Files, Purpose};
 use crate::ui::header_ui::Header;
-use crate::ui::map_view::MapView;
+use crate::ui::map::MapView;
 use crate::ui::present::PresentView;
 use crate::ui::present::export::{ExportOutcome, SlideExport};
 use crate::ui::problems_ui;
@@ -77,10 +78,10 @@ impl App {
                 button.size = theme::BODY_SIZE;
             }
         });
-        let state = match path {
-            Some(path) => AppState::with_file(&path),
-            None => AppState::default(),
-        };
+        let mut state = AppState::default();
+        let effects = path
+            .map(|path| state.apply(Command::Open(path)))
+            .unwrap_or_default();
         let mut map = MapView::new(ctx);
         // The online layer is off unless the user turned it on in an earlier session.
         let online = cc
@@ -93,11 +94,11 @@ impl App {
                 .and_then(|s| s.get_string(RECENT_FILES_KEY))
                 .unwrap_or_default(),
         );
-        if let Some(open) = &state.open {
+        if let Some(open) = state.open() {
             recent.note(&open.path);
         }
-        Self {
-            recent_noted: state.open.as_ref().map(|o| o.path.clone()),
+        let mut app = Self {
+            recent_noted: state.open().map(|o| o.path.clone()),
             recent,
             state,
             commands: Commands::default(),
@@ -112,7 +113,9 @@ impl App {
             watcher: Watcher::default(),
             import: Default::default(),
             view_shot: Default::default(),
-        }
+        };
+        app.handle_effects(effects);
+        app
     }
 
     /// Start the app on the trip at `path`, export its slides into `folder`, store the outcome
@@ -139,7 +142,7 @@ impl App {
 
     /// The message shown to the user, if any (e.g. where slides were saved).
     pub fn notice(&self) -> Option<&str> {
-        self.state.notice.as_deref()
+        self.state.notice()
     }
 
     /// Recently opened and saved files, newest first.
@@ -154,10 +157,10 @@ impl App {
 
     fn finish_export(&mut self, outcome: ExportOutcome, ctx: Option<&egui::Context>) {
         self.present.export = None;
-        self.state.notice = Some(match &outcome {
+        self.commands.send(Command::Notify(match &outcome {
             ExportOutcome::Saved(count, folder) => format!("Saved {count} slides to {}", folder.display()),
             ExportOutcome::Failed(error) => format!("The slides were not all saved: {error}"),
-        });
+        }));
         if let Some(result) = &self.export_result {
             *result.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(outcome);
             if let Some(ctx) = ctx {
@@ -229,7 +232,7 @@ impl App {
                 (Key::End, Command::SelectLast),
                 (
                     Key::Escape,
-                    if self.state.picking.is_some() {
+                    if self.state.picking().is_some() {
                         Command::PickOnMap(None)
                     } else {
                         Command::Select(None)
@@ -263,7 +266,7 @@ impl eframe::App for App {
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        if self.state.presentation.is_some() || self.present.export.is_some() {
+        if self.state.presentation().is_some() || self.present.export.is_some() {
             self.presentation_ui(ui);
             return;
         }
@@ -280,14 +283,10 @@ impl eframe::App for App {
             .resizable(true)
             .default_size(theme::DETAIL_PANEL_WIDTH)
             .show(ui, |ui| self.details.ui(ui, &self.state, &mut self.commands));
-        egui::CentralPanel::no_frame().show(ui, |ui| self.map.ui(ui, &mut self.state, &mut self.commands));
+        egui::CentralPanel::no_frame().show(ui, |ui| self.map.ui(ui, &self.state, &mut self.commands));
 
-        if let Some(report) = &self.state.problems {
+        if let Some(report) = self.state.problems() {
             problems_ui::problems_window_ui(ui.ctx(), report, &mut self.commands);
-        }
-        if self.state.open_dialog_requested {
-            self.state.open_dialog_requested = false;
-            self.files.choose(Purpose::Open, &self.state);
         }
         self.files.ui(ui.ctx(), &self.state, &mut self.commands);
         self.watcher.poll(ui.ctx(), &self.state, &mut self.commands);
@@ -295,7 +294,7 @@ impl eframe::App for App {
             self.files.choose(Purpose::SaveAs, &self.state);
         }
         self.transfer_ui(ui.ctx());
-        if let Some(notice) = &self.state.notice {
+        if let Some(notice) = self.state.notice() {
             let mut open = true;
             egui::Window::new("Itinera")
                 .collapsible(false)
@@ -313,7 +312,7 @@ impl App {
     /// The full-screen slides (or an export running through them).
     fn presentation_ui(&mut self, ui: &mut Ui) {
         self.present
-            .ui(ui, &mut self.state, &mut self.map, &mut self.commands);
+            .ui(ui, &self.state, &mut self.map, &mut self.commands);
         if let Some(mut job) = self.present.export.take() {
             let ready = !self.map.is_moving() && self.map.tiles_pending() == 0;
             match job.frame(ui.ctx(), &self.state, ready, &mut self.commands) {
@@ -324,14 +323,25 @@ impl App {
         self.apply_commands(ui.ctx());
     }
 
+    /// Hand what applied commands asked of the views to the views concerned.
+    fn handle_effects(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::ShowOpenDialog => self.files.choose(Purpose::Open, &self.state),
+                Effect::FitMap => self.map.request_fit(),
+            }
+        }
+    }
+
     /// Apply the frame's commands; entering or leaving a presentation (not an export) switches
     /// full screen.
     fn apply_commands(&mut self, ctx: &egui::Context) {
-        let was_presenting = self.state.presentation.is_some();
+        let was_presenting = self.state.presentation().is_some();
         let mut follow_ups = Commands::default();
         for command in self.commands.drain() {
             if let Some(command) = self.files.guard(command, &self.state, &mut follow_ups) {
-                self.state.apply(command);
+                let effects = self.state.apply(command);
+                self.handle_effects(effects);
             }
             ctx.request_repaint();
         }
@@ -339,13 +349,13 @@ impl App {
             self.commands.send(command);
         }
         // Whatever was opened or saved as becomes the most recent file.
-        if let Some(open) = &self.state.open
+        if let Some(open) = self.state.open()
             && self.recent_noted.as_ref() != Some(&open.path)
         {
             self.recent.note(&open.path);
             self.recent_noted = Some(open.path.clone());
         }
-        let presenting = self.state.presentation.is_some();
+        let presenting = self.state.presentation().is_some();
         if presenting != was_presenting && self.present.export.is_none() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
         }

@@ -91,8 +91,8 @@ pub enum ExportTarget {
 
 impl ExportTarget {
     /// The file format, or `None` for the picture.
-    pub fn format(self) -> Option<crate::interchange::ExportFormat> {
-        use crate::interchange::ExportFormat;
+    pub fn format(self) -> Option<crate::interchange::export::ExportFormat> {
+        use crate::interchange::export::ExportFormat;
         match self {
             Self::Geojson => Some(ExportFormat::Geojson),
             Self::Csv => Some(ExportFormat::Csv),
@@ -157,7 +157,7 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write) -> CheckStatus {
 /// `check` (1 when the trip has errors, 2 when a file cannot be read or written).
 pub fn export(
     file: &std::path::Path,
-    format: crate::interchange::ExportFormat,
+    format: crate::interchange::export::ExportFormat,
     out: &std::path::Path,
     err: &mut dyn Write,
 ) -> CheckStatus {
@@ -179,8 +179,8 @@ pub fn export(
         }
     };
     let _ = write!(err, "{}", report.render());
-    let text = crate::interchange::export_text(&trip, &resolution.chronology, format);
-    match crate::interchange::write_export(out, &text) {
+    let text = crate::interchange::export::export_text(&trip, &resolution.chronology, format);
+    match crate::interchange::export::write_export(out, &text) {
         Ok(()) => CheckStatus::Valid,
         Err(error) => {
             let _ = writeln!(err, "error: {error}");
@@ -193,7 +193,7 @@ pub fn export(
 /// 1 a file has errors (nothing written), 2 a file could not be read or written.
 pub fn import(files: &[PathBuf], out: &std::path::Path, err: &mut dyn Write) -> CheckStatus {
     use crate::interchange::import::{ImportError, import_files};
-    let progress = crate::interchange::problem::Progress::default();
+    let progress = crate::interchange::import::Progress::default();
     let imported = match import_files(files, &progress) {
         Ok(imported) => imported,
         Err(ImportError::Problems(problems)) => {

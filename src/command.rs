@@ -1,9 +1,11 @@
 //! The one path by which the UI changes application state.
 //!
-//! Panels never mutate [`crate::app::AppState`] directly: they push a [`Command`] onto a
+//! Panels never mutate [`crate::state::AppState`] directly: they push a [`Command`] onto a
 //! [`Commands`] queue, and the app applies the queue once per frame, after drawing. The map,
-//! the timeline, keyboard shortcuts, tests (and later the editor, undo and presentation mode)
-//! all go through [`crate::app::AppState::apply`], so they cannot disagree.
+//! the timeline, keyboard shortcuts, the editor, undo, presentation mode and tests all go through
+//! [`crate::state::AppState::apply`], so they cannot disagree. What a command asks of a view
+//! rather than of the state (show a chooser, frame the map) comes back from `apply` as an
+//! [`Effect`], so the state never holds requests that views would have to clear.
 
 use std::path::PathBuf;
 
@@ -70,7 +72,7 @@ pub enum Command {
     /// Start a new, empty trip to be saved at this path.
     NewTrip(PathBuf),
     /// Write the open trip in another format to this file (its previous version kept as .bak).
-    Export(crate::interchange::ExportFormat, PathBuf),
+    Export(crate::interchange::export::ExportFormat, PathBuf),
     /// Show a message to the user (e.g. where a picture was saved).
     Notify(String),
     /// Close the message shown to the user.
@@ -88,6 +90,16 @@ pub enum Command {
     /// The map was clicked here while waiting for [`Command::PickOnMap`]: move the place there
     /// and take the timezone of the nearest city (one undo step).
     PlaceAt(crate::model::LatLon),
+}
+
+/// Something a command asks of the views rather than of the state; returned by
+/// [`crate::state::AppState::apply`] for the app to hand to the view concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Show the in-app file chooser to open a trip.
+    ShowOpenDialog,
+    /// Frame the whole trip on the map (a new trip appears framed at once; a re-fit glides).
+    FitMap,
 }
 
 /// Commands collected during one frame.

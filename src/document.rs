@@ -1,5 +1,6 @@
 //! An open trip file: the document, what it looked like on disk, its derived chronology and its
-//! edit history. This is the only place trip files are written.
+//! edit history. Saving writes through `format::save::save_atomic`, the one function that writes
+//! trip files (the importer's `save_imported` uses it too).
 //!
 //! Invariants: `chronology` and `problems` are always those of `trip` (every change re-resolves);
 //! `saved_text` is exactly what the file held when it was last read or written, so saving can
@@ -12,7 +13,7 @@ use crate::format::save::{SaveError, save_atomic};
 use crate::format::write::{WriteError, to_text};
 use crate::format::{FileFormat, Report};
 use crate::model::edit::{Edit, EditError, History};
-use crate::model::{Chronology, Problem, Trip, resolve};
+use crate::model::{Chronology, Problem, Resolution, Trip, resolve};
 
 /// Why saving failed; the file on disk is unchanged.
 #[derive(Debug, thiserror::Error)]
@@ -71,14 +72,17 @@ impl FileStamp {
 
 impl OpenTrip {
     /// A trip that was read from `path` and checked without errors.
-    pub fn loaded(path: &Path, trip: Trip, chronology: Chronology, report: Report) -> Self {
+    ///
+    /// Keeps the resolution's warnings, so the editor shows them beside their fields from the
+    /// start rather than after the first edit.
+    pub fn loaded(path: &Path, trip: Trip, resolution: Resolution, report: Report) -> Self {
         Self {
             path: path.to_path_buf(),
             format: FileFormat::of(path),
             saved_text: report.text.clone(),
             trip,
-            chronology,
-            problems: Vec::new(),
+            chronology: resolution.chronology,
+            problems: resolution.problems,
             report,
             history: History::new(),
             disk_stamp: FileStamp::of(path),
@@ -95,7 +99,7 @@ impl OpenTrip {
         let mut open = Self::loaded(
             path,
             trip,
-            Chronology::default(),
+            Resolution::default(),
             Report::new(path, String::new()),
         );
         open.refresh();

@@ -140,7 +140,7 @@ impl Gazetteer {
             .find(|(_, names)| {
                 names.iter().any(|n| {
                     n.chars().count().abs_diff(length) <= allowed + 2
-                        && crate::model::refs::edit_distance(&normal_name(n), &query) <= allowed
+                        && strsim::levenshtein(&normal_name(n), &query) <= allowed
                 })
             })
             .map(|(city, _)| city)
@@ -189,7 +189,7 @@ impl Gazetteer {
             } else if name.contains(query) {
                 Some(2)
             } else if name.chars().count().abs_diff(length) <= allowed
-                && crate::model::refs::edit_distance(name, query) <= allowed
+                && strsim::levenshtein(name, query) <= allowed
             {
                 Some(3)
             } else {

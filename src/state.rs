@@ -1,12 +1,16 @@
 //! Application state and the single place where commands change it.
 //!
 //! [`AppState`] holds the open trip, the selection and any problems to show; it has no egui
-//! types so tests can drive it directly. UI-only state (map camera, scroll positions) lives with
-//! the views in `ui/` and follows this state, e.g. the map flies to a new selection.
+//! types so tests can drive it directly. Its fields are private: views read them through
+//! accessors, and [`AppState::apply`] is the only function that changes them. What a command
+//! asks of a view (show the file chooser, frame the map) is returned from `apply` as an
+//! [`Effect`] instead of being left in the state for a view to clear. UI-only state (map
+//! camera, scroll positions) lives with the views in `ui/` and follows this state, e.g. the map
+//! flies to a new selection.
 
 use std::path::{Path, PathBuf};
 
-use crate::command::Command;
+use crate::command::{Command, Effect};
 use crate::document::FileStamp;
 pub use crate::document::OpenTrip;
 use crate::format::{self, Report};
@@ -18,19 +22,17 @@ use crate::reload::{self, DiskChange, TheirVersion};
 #[derive(Debug, Default)]
 pub struct AppState {
     /// The open trip, if any.
-    pub open: Option<OpenTrip>,
+    open: Option<OpenTrip>,
     /// Index in `Trip::events` of the selected event.
-    pub selection: Option<usize>,
+    selection: Option<usize>,
     /// Problems of a file that could not be opened; the previous trip stays open meanwhile.
-    pub problems: Option<Report>,
+    problems: Option<Report>,
     /// Counts trip loads, so views can tell a new trip arrived (e.g. to frame it on the map).
-    pub generation: u64,
-    /// Set by [`Command::ShowOpenDialog`]; the app shows its file chooser while true.
-    pub open_dialog_requested: bool,
-    /// Set by [`Command::FitMap`]; the map view frames the trip and clears it.
-    pub fit_map_requested: bool,
+    generation: u64,
+    /// Effects of the command being applied; always empty between calls to `apply`.
+    effects: Vec<Effect>,
     /// The reader's search and filter chips.
-    pub filter: Filter,
+    filter: Filter,
     /// Per `Trip::events` entry, whether it passes `filter`; recomputed when either changes.
     matches: Vec<bool>,
     /// How many resolved events pass `filter`.
@@ -40,26 +42,82 @@ pub struct AppState {
     /// Headline numbers of the open trip (header, overview slide).
     stats: TripStats,
     /// The running presentation, if any.
-    pub presentation: Option<Presentation>,
+    presentation: Option<Presentation>,
     /// Counts changes to the open trip's content (edits, undo, redo, loads), so views can tell
     /// when to re-derive what they cache.
-    pub revision: u64,
+    revision: u64,
     /// A message for the user, e.g. why a save failed or where slides were saved.
-    pub notice: Option<String>,
+    notice: Option<String>,
     /// Index of the place waiting for a map click to set its coordinates.
-    pub picking: Option<usize>,
+    picking: Option<usize>,
     /// A valid version on disk that arrived while there were local edits; the user decides.
-    pub conflict: Option<TheirVersion>,
+    conflict: Option<TheirVersion>,
     /// Problems of an outside change that could not be taken (the last good trip stays).
-    pub reload_problems: Option<Report>,
+    reload_problems: Option<Report>,
 }
 
 impl AppState {
-    /// State with the trip at `path` opened (or its problems shown).
+    /// State with the trip at `path` opened (or its problems shown), for tools and tests that
+    /// have no views to hand effects to.
     pub fn with_file(path: &Path) -> Self {
         let mut state = Self::default();
-        state.apply(Command::Open(path.to_path_buf()));
+        let _effects = state.apply(Command::Open(path.to_path_buf()));
         state
+    }
+
+    /// The open trip file, if any.
+    pub fn open(&self) -> Option<&OpenTrip> {
+        self.open.as_ref()
+    }
+
+    /// Index in `Trip::events` of the selected event.
+    pub fn selection(&self) -> Option<usize> {
+        self.selection
+    }
+
+    /// Problems of a file that could not be opened (the previous trip stays open meanwhile).
+    pub fn problems(&self) -> Option<&Report> {
+        self.problems.as_ref()
+    }
+
+    /// Counts trip loads, so views can tell a new trip arrived (e.g. to frame it on the map).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Counts changes to the open trip's content, so views know when to re-derive caches.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The reader's search and filter chips.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// The running presentation, if any.
+    pub fn presentation(&self) -> Option<&Presentation> {
+        self.presentation.as_ref()
+    }
+
+    /// A message for the user, e.g. why a save failed or where slides were saved.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Index of the place waiting for a map click to set its coordinates.
+    pub fn picking(&self) -> Option<usize> {
+        self.picking
+    }
+
+    /// A valid version on disk that arrived while there were local edits; the user decides.
+    pub fn conflict(&self) -> Option<&TheirVersion> {
+        self.conflict.as_ref()
+    }
+
+    /// Problems of an outside change that could not be taken (the last good trip stays).
+    pub fn reload_problems(&self) -> Option<&Report> {
+        self.reload_problems.as_ref()
     }
 
     /// The open trip's document and chronology.
@@ -67,8 +125,14 @@ impl AppState {
         self.open.as_ref().map(|o| (&o.trip, &o.chronology))
     }
 
-    /// Apply one command. This is the only function that changes the state.
-    pub fn apply(&mut self, command: Command) {
+    /// Apply one command, returning what it asks of the views. This is the only function that
+    /// changes the state.
+    pub fn apply(&mut self, command: Command) -> Vec<Effect> {
+        self.apply_one(command);
+        std::mem::take(&mut self.effects)
+    }
+
+    fn apply_one(&mut self, command: Command) {
         match command {
             Command::Select(index) => {
                 self.selection = index.filter(|&i| self.chronology().is_some_and(|c| c.event(i).is_some()));
@@ -91,8 +155,8 @@ impl AppState {
                     .and_then(|c| c.step_where(None, -1, |i| self.passes(i)))
             }
             Command::Open(path) => self.open_file(&path),
-            Command::ShowOpenDialog => self.open_dialog_requested = true,
-            Command::FitMap => self.fit_map_requested = true,
+            Command::ShowOpenDialog => self.effects.push(Effect::ShowOpenDialog),
+            Command::FitMap => self.effects.push(Effect::FitMap),
             Command::DismissProblems => self.problems = None,
             Command::SetQuery(query) => self.change_filter(|f| f.query = query),
             Command::ToggleKind(kind) => self.change_filter(|f| toggle(&mut f.kinds, kind)),
@@ -208,7 +272,7 @@ impl AppState {
     }
 
     /// Export the open trip; the message says where it went or why it did not.
-    fn export(&self, format: crate::interchange::ExportFormat, path: &std::path::Path) -> String {
+    fn export(&self, format: crate::interchange::export::ExportFormat, path: &std::path::Path) -> String {
         let Some(open) = &self.open else {
             return "There is no trip to export.".to_owned();
         };
@@ -218,8 +282,8 @@ impl AppState {
                 "The trip has {errors} errors; fix them before exporting (see the problems list)."
             );
         }
-        let text = crate::interchange::export_text(&open.trip, &open.chronology, format);
-        match crate::interchange::write_export(path, &text) {
+        let text = crate::interchange::export::export_text(&open.trip, &open.chronology, format);
+        match crate::interchange::export::write_export(path, &text) {
             Ok(()) => format!("Exported {} to {}", format.label(), path.display()),
             Err(error) => format!("The export failed: {error}"),
         }
@@ -255,7 +319,7 @@ impl AppState {
             Some(Slide::Event(i)) => self.selection = Some(i),
             Some(Slide::Title | Slide::Overview) => {
                 self.selection = None;
-                self.fit_map_requested = true;
+                self.effects.push(Effect::FitMap);
             }
             None => {}
         }
@@ -309,7 +373,7 @@ impl AppState {
         self.selection = None;
         self.problems = None;
         self.generation += 1;
-        self.fit_map_requested = true;
+        self.effects.push(Effect::FitMap);
         self.content_changed();
         // Slides, questions and map picks about the old trip mean nothing for the new one.
         self.presentation = None;
@@ -340,7 +404,7 @@ impl AppState {
                 if self.open.as_ref().is_none_or(|o| o.path != path) {
                     self.filter = Filter::default();
                 }
-                self.open = Some(OpenTrip::loaded(path, trip, resolution.chronology, report));
+                self.open = Some(OpenTrip::loaded(path, trip, resolution, report));
                 self.after_load();
             }
             Err(report) => self.problems = Some(report),

@@ -7,9 +7,9 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::check_toml;
+use itinera::interchange::export::{ExportFormat, export_text};
+use itinera::interchange::import::Progress;
 use itinera::interchange::import::{ImportError, Imported, import_files};
-use itinera::interchange::problem::Progress;
-use itinera::interchange::{ExportFormat, export_text};
 use itinera::model::{Chronology, Trip, resolve};
 
 fn bundled() -> (Trip, Chronology) {

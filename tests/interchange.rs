@@ -3,8 +3,9 @@
 mod common;
 
 use common::{VALID_TRIP, check_toml};
-use itinera::interchange::csv_out::{COLUMNS, to_csv};
-use itinera::interchange::geojson::to_geojson;
+use itinera::interchange::csv_layout::COLUMNS;
+use itinera::interchange::export::csv_out::to_csv;
+use itinera::interchange::export::geojson_out::to_geojson;
 use itinera::model::{EventKind, resolve};
 use serde_json::Value;
 
@@ -89,7 +90,7 @@ fn event_kind_ids_are_the_spelling_trip_files_use() {
 fn ours_to_csv_and_back_keeps_every_csv_column() {
     let (trip, chronology) = bundled();
     let csv = to_csv(&trip, &chronology);
-    let back = itinera::interchange::csv_in::from_csv(&csv, &trip.title).expect("reads back");
+    let back = itinera::interchange::import::itinera_csv_in::from_csv(&csv, &trip.title).expect("reads back");
     assert_eq!(back.events.len(), trip.events.len());
     for imported in &back.events {
         let original = trip
@@ -148,7 +149,8 @@ fn ours_to_csv_and_back_keeps_every_csv_column() {
 #[test]
 fn csv_problems_name_their_line_and_column() {
     let csv = "id,title,start,place,lat,lon\r\na,A,2015-11-02,x,51.1,71.4\r\nb,B,2015-11-03,y,north,0\r\n";
-    let problems = itinera::interchange::csv_in::from_csv(csv, "t").expect_err("bad latitude");
+    let problems =
+        itinera::interchange::import::itinera_csv_in::from_csv(csv, "t").expect_err("bad latitude");
     assert_eq!(problems.len(), 1);
     assert_eq!((problems[0].line, problems[0].column), (3, 18));
     assert!(
@@ -156,15 +158,19 @@ fn csv_problems_name_their_line_and_column() {
             .message
             .contains("`north` in column `lat` is not a number")
     );
-    let missing = itinera::interchange::csv_in::from_csv("id,title\r\na,A\r\n", "t").expect_err("no start");
+    let missing = itinera::interchange::import::itinera_csv_in::from_csv("id,title\r\na,A\r\n", "t")
+        .expect_err("no start");
     assert!(missing.iter().any(|p| p.message == "there is no `start` column"));
 }
 
 #[test]
 fn the_handout_has_a_section_per_stop_with_an_embedded_map_dates_quotes_and_sources() {
     let (trip, chronology) = bundled();
-    let html =
-        itinera::interchange::export_text(&trip, &chronology, itinera::interchange::ExportFormat::Handout);
+    let html = itinera::interchange::export::export_text(
+        &trip,
+        &chronology,
+        itinera::interchange::export::ExportFormat::Handout,
+    );
     assert_eq!(
         html.matches("<section class=\"stop\">").count(),
         chronology.stops.len()

@@ -29,7 +29,7 @@ fn an_event_added_in_dushanbe_by_city_search_is_saved_and_reloads() {
         .get_by_label_contains("Dushanbe, TJ · Asia/Dushanbe")
         .click();
     harness.run();
-    let open = harness.state().state().open.as_ref().expect("open");
+    let open = harness.state().state().open().expect("open");
     let event = open.trip.events.last().expect("the new event");
     assert_eq!(event.place, "dushanbe");
     assert!(
@@ -41,7 +41,7 @@ fn an_event_added_in_dushanbe_by_city_search_is_saved_and_reloads() {
     // Undo takes the place back; redo puts it there again.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    let open = harness.state().state().open.as_ref().expect("open");
+    let open = harness.state().state().open().expect("open");
     assert_ne!(
         open.trip.events.last().map(|e| e.place.as_str()),
         Some("dushanbe")
@@ -61,11 +61,11 @@ fn an_event_added_in_dushanbe_by_city_search_is_saved_and_reloads() {
 
     let reloaded = itinera::state::AppState::with_file(&path);
     assert!(
-        reloaded.problems.is_none(),
+        reloaded.problems().is_none(),
         "{:?}",
-        reloaded.problems.map(|r| r.render())
+        reloaded.problems().map(|r| r.render())
     );
-    let trip = &reloaded.open.as_ref().expect("reloads").trip;
+    let trip = &reloaded.open().expect("reloads").trip;
     assert_eq!(trip.events.last().map(|e| e.place.as_str()), Some("dushanbe"));
     assert_eq!(trip.events.last().map(|e| e.title.as_str()), Some("New event"));
 }
@@ -99,7 +99,7 @@ fn pick_on_map_moves_a_place_and_takes_the_nearest_citys_timezone() {
     harness.drag_at(map_centre);
     harness.drop_at(map_centre);
     harness.run();
-    let open = harness.state().state().open.as_ref().expect("open");
+    let open = harness.state().state().open().expect("open");
     let astana = open.trip.place("astana").expect("place");
     let (lat, lon) = (astana.lat.expect("lat"), astana.lon.expect("lon"));
     assert!(
@@ -107,7 +107,7 @@ fn pick_on_map_moves_a_place_and_takes_the_nearest_citys_timezone() {
         "{lat}, {lon}"
     );
     assert_eq!(astana.timezone, "Europe/Paris");
-    assert!(harness.state().state().picking.is_none(), "one click places it");
+    assert!(harness.state().state().picking().is_none(), "one click places it");
 }
 
 #[test]
@@ -122,9 +122,8 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     harness.run();
     type_into(&mut harness, "Trip title", " (draft)");
     assert!(harness.state().state().is_dirty());
-    let title = |h: &egui_kittest::Harness<'_, itinera::App>| {
-        h.state().state().open.as_ref().map(|o| o.trip.title.clone())
-    };
+    let title =
+        |h: &egui_kittest::Harness<'_, itinera::App>| h.state().state().open().map(|o| o.trip.title.clone());
 
     harness
         .state_mut()
@@ -170,10 +169,7 @@ fn a_new_trip_saves_as_a_valid_file_and_save_as_writes_json() {
     harness.run();
     let text = std::fs::read_to_string(&json).expect("saved as JSON");
     assert!(text.trim_start().starts_with('{') && text.contains("\"title\": \"Untitled trip\""));
-    assert_eq!(
-        harness.state().state().open.as_ref().map(|o| o.path.clone()),
-        Some(json)
-    );
+    assert_eq!(harness.state().state().open().map(|o| o.path.clone()), Some(json));
 }
 
 #[test]

@@ -22,7 +22,7 @@ fn stops_that_would_overlap_become_one_cluster_that_zooms_in_when_clicked() {
         "the camera zoomed in on the cluster"
     );
     assert!(
-        harness.state().state().selection.is_none(),
+        harness.state().state().selection().is_none(),
         "a cluster click selects nothing"
     );
 }

@@ -84,7 +84,7 @@ fn broken_file(dir: &Path) -> PathBuf {
 fn a_broken_file_given_at_start_shows_its_problems_and_opens_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let harness = app_with(broken_file(dir.path()));
-    assert!(harness.state().state().open.is_none());
+    assert!(harness.state().state().open().is_none());
     harness.get_by_label_contains("error: latitude 200 is out of range");
     harness.get_by_label_contains("broken.toml:5:7");
 }
@@ -179,7 +179,7 @@ fn file_import_reads_travel_records_on_a_worker_and_opens_the_new_trip() {
         .click();
     let out = dir.path().join("kerry.toml");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while harness.state().state().open.as_ref().map(|o| o.path.clone()) != Some(out.clone()) {
+    while harness.state().state().open().map(|o| o.path.clone()) != Some(out.clone()) {
         assert!(std::time::Instant::now() < deadline, "the import never finished");
         harness.step();
         std::thread::sleep(std::time::Duration::from_millis(20));

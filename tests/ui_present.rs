@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable as _;
 use itinera::model::slides::Slide;
 
 fn current_slide(harness: &egui_kittest::Harness<'_, itinera::App>) -> Option<usize> {
-    harness.state().state().presentation.as_ref().map(|p| p.current)
+    harness.state().state().presentation().map(|p| p.current)
 }
 
 #[test]
@@ -48,16 +48,21 @@ fn esc_leaves_the_presentation_and_b_blanks_the_screen() {
     harness.run();
     harness.key_press(Key::B);
     harness.run();
-    let blanked = harness.state().state().presentation.as_ref().map(|p| p.blanked);
+    let blanked = harness.state().state().presentation().map(|p| p.blanked);
     assert_eq!(blanked, Some(true));
     harness.key_press(Key::Space);
     harness.run();
-    let presentation = harness.state().state().presentation.clone().expect("presenting");
+    let presentation = harness
+        .state()
+        .state()
+        .presentation()
+        .cloned()
+        .expect("presenting");
     assert!(!presentation.blanked, "moving on unblanks");
     assert_eq!(presentation.current, 1);
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(harness.state().state().presentation.is_none());
+    assert!(harness.state().state().presentation().is_none());
     harness.get_by_role_and_label(egui::Role::TextInput, "Search");
 }
 
@@ -71,14 +76,7 @@ fn autoplay_advances_after_the_trips_seconds_per_slide_and_any_key_pauses_it() {
     harness.run();
     harness.key_press(Key::A);
     harness.step();
-    assert!(
-        harness
-            .state()
-            .state()
-            .presentation
-            .as_ref()
-            .is_some_and(|p| p.autoplay)
-    );
+    assert!(harness.state().state().presentation().is_some_and(|p| p.autoplay));
     // Each step is 0.25 s of egui's clock: 2 s is 8 steps; allow a few for the frame that
     // notices.
     for _ in 0..11 {
@@ -91,7 +89,12 @@ fn autoplay_advances_after_the_trips_seconds_per_slide_and_any_key_pauses_it() {
     assert_eq!(current_slide(&harness), Some(2));
     harness.key_press(Key::B);
     harness.step();
-    let presentation = harness.state().state().presentation.clone().expect("presenting");
+    let presentation = harness
+        .state()
+        .state()
+        .presentation()
+        .cloned()
+        .expect("presenting");
     assert!(!presentation.autoplay, "a key pauses autoplay");
     for _ in 0..20 {
         harness.step();
@@ -115,7 +118,7 @@ fn the_presenter_console_shows_the_next_slide_and_the_notes() {
     // The console's Next button moves the slides too.
     harness.get_by_label("Next ▶").click();
     harness.run();
-    let slide = harness.state().state().presentation.as_ref().map(|p| p.slide());
+    let slide = harness.state().state().presentation().map(|p| p.slide());
     assert!(matches!(slide, Some(Slide::Event(_))));
     assert_eq!(current_slide(&harness), Some(7));
 }
@@ -137,7 +140,7 @@ fn exporting_saves_one_png_per_slide_and_says_where() {
         assert_eq!((image.width(), image.height()), (1400, 900));
     }
     assert!(
-        harness.state().state().presentation.is_none(),
+        harness.state().state().presentation().is_none(),
         "the app returns to exploring"
     );
 }

@@ -24,7 +24,7 @@ fn let_a_second_pass(harness: &mut Harness<'_, App>) {
 }
 
 fn title_of(harness: &Harness<'_, App>, id: &str) -> Option<String> {
-    let open = harness.state().state().open.as_ref()?;
+    let open = harness.state().state().open()?;
     open.trip
         .events
         .iter()
@@ -64,7 +64,7 @@ fn an_outside_change_over_local_edits_asks_and_load_theirs_takes_it() {
     std::fs::write(&path, VALID_TRIP.replace("Test trip", "Their title")).expect("outside change");
     let_a_second_pass(&mut harness);
     harness.get_by_label_contains("was changed outside Itinera, and you have unsaved changes here");
-    let title = |h: &Harness<'_, App>| h.state().state().open.as_ref().map(|o| o.trip.title.clone());
+    let title = |h: &Harness<'_, App>| h.state().state().open().map(|o| o.trip.title.clone());
     assert_eq!(
         title(&harness).as_deref(),
         Some("My local title"),
@@ -82,9 +82,9 @@ fn an_invalid_outside_change_shows_a_banner_and_keeps_the_last_good_trip() {
     std::fs::write(&path, VALID_TRIP.replace("lat = 51.1801", "lat = 151.1801")).expect("outside change");
     let_a_second_pass(&mut harness);
     harness.get_by_label_contains("changed on disk but has 1 error; the last good version stays open");
-    let open = harness.state().state().open.as_ref().expect("still open");
+    let open = harness.state().state().open().expect("still open");
     assert_eq!(open.trip.place("astana").and_then(|p| p.lat), Some(51.1801));
     harness.get_by_label("Dismiss").click();
     harness.run();
-    assert!(harness.state().state().reload_problems.is_none());
+    assert!(harness.state().state().reload_problems().is_none());
 }

@@ -43,7 +43,7 @@ fn searching_non_proliferation_finds_kerrys_quote() {
         .get_by_role_and_label(egui::Role::TextInput, "Search")
         .type_text("non-proliferation");
     harness.run();
-    assert_eq!(harness.state().state().filter.query, "non-proliferation");
+    assert_eq!(harness.state().state().filter().query, "non-proliferation");
     harness.get_by_label_contains("1 event matches");
     harness
         .get_by_label_contains(
@@ -81,7 +81,7 @@ fn stepping_with_a_filter_visits_only_the_events_that_pass() {
     // The chip removes the filter again.
     harness.get_by_label("Speech  ×").click();
     harness.run();
-    assert!(!harness.state().state().filter.is_active());
+    assert!(!harness.state().state().filter().is_active());
 }
 
 #[test]
@@ -192,12 +192,12 @@ fn shift_dragging_brushes_a_time_window_that_filters_the_trip() {
     harness.run();
     harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     let state = harness.state().state();
-    assert!(state.filter.window.is_some(), "the brush set a window");
+    assert!(state.filter().window.is_some(), "the brush set a window");
     let shown = state.match_count();
     assert!(shown > 0 && shown < 14, "{shown} of 14 events are in the window");
     harness.get_by_label("Clear time filter").click();
     harness.run();
-    assert!(harness.state().state().filter.window.is_none());
+    assert!(harness.state().state().filter().window.is_none());
 }
 
 #[test]

@@ -27,7 +27,7 @@ impl App {
                     self.commands.send(Command::ShowOpenDialog);
                 }
                 self.recent.menu_ui(ui, &mut self.commands);
-                let has_trip = self.state.open.is_some();
+                let has_trip = self.state.open().is_some();
                 if item_ui(ui, has_trip, "Save", &files::SAVE) {
                     self.commands.send(Command::Save);
                 }
@@ -40,7 +40,7 @@ impl App {
                 }
                 ui.add_enabled_ui(has_trip, |ui| {
                     ui.menu_button("Export", |ui| {
-                        for format in crate::interchange::ExportFormat::ALL {
+                        for format in crate::interchange::export::ExportFormat::ALL {
                             if ui.button(format!("{}…", format.label())).clicked() {
                                 self.files.choose(Purpose::Export(format), &self.state);
                             }
@@ -49,7 +49,7 @@ impl App {
                             self.view_shot.open(&self.state, ui.ctx());
                         }
                         if ui.button("Slides as PNG…").clicked()
-                            && let Some(open) = &self.state.open
+                            && let Some(open) = self.state.open()
                         {
                             self.export_dialog =
                                 Some(export::default_folder(&open.path).display().to_string());
@@ -64,8 +64,7 @@ impl App {
             ui.menu_button("Edit", |ui| {
                 let (undo, redo) = self
                     .state
-                    .open
-                    .as_ref()
+                    .open()
                     .map_or((false, false), |o| o.history.can_undo_redo());
                 if item_ui(ui, undo, "Undo", &files::UNDO) {
                     self.commands.send(Command::Undo);
@@ -83,7 +82,7 @@ impl App {
                 }
                 egui::widgets::global_theme_preference_buttons(ui);
             });
-            if let Some(open) = &self.state.open {
+            if let Some(open) = self.state.open() {
                 let warnings = open.report.count(crate::model::Severity::Warning);
                 if warnings > 0 {
                     ui.label(

@@ -9,6 +9,7 @@
 
 pub mod labels;
 pub mod render;
+pub mod style;
 pub mod topojson;
 pub mod worker;
 

@@ -65,9 +65,9 @@ impl IdIndex {
         }
         let (list, what) = (self.collection.key(), self.collection.item());
         let mut known: Vec<&str> = self.positions.keys().map(String::as_str).collect();
-        known.sort_by_key(|k| (edit_distance(k, id), *k));
+        known.sort_by_key(|k| (strsim::levenshtein(k, id), *k));
         let help = match known.first() {
-            Some(best) if edit_distance(best, id) <= 2 => format!("did you mean `{best}`?"),
+            Some(best) if strsim::levenshtein(best, id) <= 2 => format!("did you mean `{best}`?"),
             Some(_) => format!(
                 "known {list}: {}; or add a [[{list}]] entry with id = \"{id}\"",
                 known
@@ -124,22 +124,6 @@ pub fn check_ids<'a>(
     index
 }
 
-/// Levenshtein distance in characters, for "did you mean" suggestions.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous_diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous_diagonal + usize::from(ca != *cb);
-            previous_diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
-}
-
 /// An id for which `taken` is false, from `base` ("dushanbe", "dushanbe-2", …).
 pub fn fresh_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     let slug: String = super::filter::fold(base)
@@ -157,17 +141,4 @@ pub fn fresh_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
         })
         .find(|id| !taken(id))
         .unwrap_or(slug)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edit_distance_counts_single_character_edits() {
-        assert_eq!(edit_distance("astana", "astana"), 0);
-        assert_eq!(edit_distance("astna", "astana"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-    }
 }

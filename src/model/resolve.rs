@@ -12,7 +12,7 @@ use chrono_tz::Tz;
 use super::chronology::{Chronology, ResolvedEvent, ResolvedPlace};
 use super::geo::LatLon;
 use super::problem::{FieldPath, Problem, Severity};
-use super::refs::{Collection, IdIndex, check_ids, edit_distance};
+use super::refs::{Collection, IdIndex, check_ids};
 use super::time::{TimeParseError, TripTime};
 use super::trip::{Event, FORMAT_VERSION, Place, Trip, is_web_link};
 
@@ -232,7 +232,12 @@ fn timezone_help(written: &str) -> String {
     let lower = written.to_ascii_lowercase();
     let mut close: Vec<(usize, &str)> = chrono_tz::TZ_VARIANTS
         .iter()
-        .map(|tz| (edit_distance(&tz.name().to_ascii_lowercase(), &lower), tz.name()))
+        .map(|tz| {
+            (
+                strsim::levenshtein(&tz.name().to_ascii_lowercase(), &lower),
+                tz.name(),
+            )
+        })
         .filter(|(distance, _)| *distance <= 3)
         .collect();
     close.sort_unstable();

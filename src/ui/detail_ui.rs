@@ -26,14 +26,14 @@ pub struct DetailPanel {
 impl DetailPanel {
     /// Draw the detail panel.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Commands) {
-        let Some(open) = &state.open else {
+        let Some(open) = state.open() else {
             ui.weak("Open a trip file with Ctrl+O, or drop one on the window.");
             return;
         };
-        if self.generation != state.generation {
+        if self.generation != state.generation() {
             // A reloaded trip may point at edited pictures.
             self.media.clear();
-            self.generation = state.generation;
+            self.generation = state.generation();
         }
         let (trip, chronology) = (&open.trip, &open.chronology);
         let tokens = Tokens::for_visuals(ui.visuals());
@@ -57,7 +57,7 @@ impl DetailPanel {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 results_ui(ui, state, commands);
-                match state.selection.and_then(|i| Some((i, trip.events.get(i)?))) {
+                match state.selection().and_then(|i| Some((i, trip.events.get(i)?))) {
                     Some((index, event)) => {
                         let event_view = EventView {
                             trip,

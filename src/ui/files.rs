@@ -37,7 +37,7 @@ pub enum Purpose {
     /// Where a new trip will be saved.
     New,
     /// Where to export the trip in a format.
-    Export(crate::interchange::ExportFormat),
+    Export(crate::interchange::export::ExportFormat),
 }
 
 /// Something that would drop unsaved changes, waiting for the user's answer.
@@ -93,7 +93,7 @@ impl Files {
 
     /// Show a chooser for `purpose`, starting in the open trip's folder.
     pub fn choose(&mut self, purpose: Purpose, state: &AppState) {
-        let path = state.open.as_ref().map(|o| o.path.clone());
+        let path = state.open().map(|o| o.path.clone());
         let folder = path
             .as_ref()
             .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
@@ -112,7 +112,7 @@ impl Files {
             Purpose::New => FileDialog::save("New trip: where to save it", &folder, "new-trip.toml"),
             Purpose::Export(format) => {
                 let stem = path.and_then(|p| p.file_stem().map(|n| n.to_string_lossy().into_owned()));
-                let suffix = if format == crate::interchange::ExportFormat::Handout {
+                let suffix = if format == crate::interchange::export::ExportFormat::Handout {
                     "-handout"
                 } else {
                     ""
@@ -175,8 +175,7 @@ impl Files {
     /// stop the window from closing over unsaved changes.
     pub fn ui(&mut self, ctx: &Context, state: &AppState, commands: &mut Commands) {
         let title = state
-            .open
-            .as_ref()
+            .open()
             .map_or_else(|| "Itinera".to_owned(), |o| o.window_title());
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
@@ -225,8 +224,7 @@ impl Files {
             return;
         }
         let name = state
-            .open
-            .as_ref()
+            .open()
             .and_then(|o| o.path.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_default();
         let doing = match &action {

@@ -49,8 +49,8 @@ impl Header {
     fn search_ui(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Commands) {
         let id = Id::unique("search");
         let focused = ui.memory(|m| m.has_focus(id));
-        if !focused && self.text != state.filter.query {
-            self.text.clone_from(&state.filter.query);
+        if !focused && self.text != state.filter().query {
+            self.text.clone_from(&state.filter().query);
         }
         let label = ui.label("Search");
         let response = ui
@@ -73,7 +73,7 @@ impl Header {
             self.text.clear();
             commands.send(Command::SetQuery(String::new()));
         }
-        if state.filter.is_active() {
+        if state.filter().is_active() {
             ui.label(format!(
                 "{} of {} events",
                 state.match_count(),
@@ -108,7 +108,7 @@ fn stats_ui(ui: &mut Ui, stats: &TripStats, tokens: &Tokens) {
 
 /// Menus of chips by kind, country and person, then the active chips with a remove button.
 fn chips_ui(ui: &mut Ui, trip: &Trip, state: &AppState, commands: &mut Commands) {
-    let filter = &state.filter;
+    let filter = state.filter();
     ui.menu_button("Kind", |ui| {
         for kind in EventKind::ALL {
             if trip.events.iter().any(|e| e.kind == kind) {

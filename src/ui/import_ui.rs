@@ -14,8 +14,8 @@ use egui::{Context, RichText, Window};
 
 use super::file_dialog::{FileDialog, Outcome};
 use crate::command::{Command, Commands};
+use crate::interchange::import::Progress;
 use crate::interchange::import::{ImportError, Imported, import_files, save_imported};
-use crate::interchange::problem::Progress;
 use crate::state::AppState;
 
 /// An import running on its worker thread.
@@ -56,8 +56,7 @@ impl ImportWindow {
         self.open = true;
         self.ended = None;
         self.folder = state
-            .open
-            .as_ref()
+            .open()
             .and_then(|o| o.path.parent().map(Path::to_path_buf))
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default();

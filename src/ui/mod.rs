@@ -3,25 +3,19 @@
 //! UI code reads [`crate::state::AppState`] and sends [`crate::command::Command`]s; it never
 //! mutates the model itself.
 
-pub mod cluster;
 pub mod detail_ui;
 pub mod editor;
 pub mod file_dialog;
 pub mod files;
 pub mod header_ui;
 pub mod import_ui;
-pub mod map_labels;
-pub mod map_layers;
-pub mod map_overlay;
-pub mod map_view;
+pub mod map;
 pub mod media;
-pub mod online;
 pub mod present;
 pub mod problems_ui;
 pub mod recent;
 pub mod reload_ui;
 pub mod results_ui;
 pub mod theme;
-pub mod tiles;
 pub mod timeline;
 pub mod view_shot;

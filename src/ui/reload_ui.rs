@@ -24,7 +24,7 @@ pub struct Watcher {
 impl Watcher {
     /// Look at the open file's stamp once a second; ask for a reload when it changed.
     pub fn poll(&mut self, ctx: &Context, state: &AppState, commands: &mut Commands) {
-        let Some(open) = &state.open else {
+        let Some(open) = state.open() else {
             return;
         };
         let now = ctx.input(|i| i.time);
@@ -41,7 +41,7 @@ impl Watcher {
 /// "trip.toml was changed outside Itinera": keep mine, load theirs, or save mine as a copy.
 /// Returns true when the user chose to save a copy (the caller shows the Save As chooser).
 pub fn conflict_ui(ctx: &Context, state: &AppState, commands: &mut Commands) -> bool {
-    let (Some(open), Some(_)) = (&state.open, &state.conflict) else {
+    let (Some(open), Some(_)) = (state.open(), state.conflict()) else {
         return false;
     };
     let name = open
@@ -84,7 +84,7 @@ pub fn conflict_ui(ctx: &Context, state: &AppState, commands: &mut Commands) -> 
 
 /// A banner over the app when the file on disk has errors; the last good trip stays open.
 pub fn banner_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
-    let Some(report) = &state.reload_problems else {
+    let Some(report) = state.reload_problems() else {
         return;
     };
     let tokens = Tokens::for_visuals(ui.visuals());

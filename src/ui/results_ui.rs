@@ -20,7 +20,7 @@ pub fn results_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     let Some((trip, chronology)) = state.trip() else {
         return;
     };
-    let query = state.filter.query.trim();
+    let query = state.filter().query.trim();
     if query.is_empty() {
         return;
     }
@@ -49,7 +49,7 @@ pub fn results_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
         for (field, snippet) in &hit.fields {
             text.push_str(&format!("\n{}: {snippet}", field.label()));
         }
-        let selected = state.selection == Some(hit.index);
+        let selected = state.selection() == Some(hit.index);
         if ui.selectable_label(selected, text).clicked() {
             commands.send(Command::Select(Some(hit.index)));
         }

@@ -6,6 +6,7 @@
 use egui::{Color32, FontId, Visuals};
 
 use crate::basemap::render::TileStyle;
+use crate::basemap::style::MapStyle;
 use crate::model::EventKind;
 
 /// Colours and sizes for the current light/dark mode.
@@ -119,22 +120,17 @@ impl Tokens {
         }
     }
 
-    /// Light mode: pale sea, warm land.
+    /// Light mode: pale sea, warm land (the map's colours from [`MapStyle::light`]).
     pub fn light() -> Self {
+        const MAP: MapStyle = MapStyle::light();
         Self {
-            tiles: TileStyle {
-                water: [170, 205, 230, 255],
-                land: [243, 239, 228, 255],
-                coast: [110, 150, 185, 255],
-                border: [150, 120, 140, 255],
-                river: [140, 185, 220, 255],
-            },
-            route: Color32::from_rgb(200, 60, 40),
-            halo: Color32::WHITE,
+            tiles: MAP.tiles,
+            route: rgba(MAP.route),
+            halo: rgba(MAP.halo),
             map_text: Color32::from_rgb(30, 30, 40),
             selection: Color32::from_rgb(255, 190, 0),
             weak_text: Color32::from_rgb(95, 95, 105),
-            quote_bar: Color32::from_rgb(200, 60, 40),
+            quote_bar: rgba(MAP.route),
             quote_fill: Color32::from_rgb(248, 243, 235),
             timeline_fill: Color32::from_rgb(250, 250, 252),
             timeline_stripe: Color32::from_rgb(238, 240, 245),
@@ -149,22 +145,17 @@ impl Tokens {
         }
     }
 
-    /// Dark mode: deep sea, slate land.
+    /// Dark mode: deep sea, slate land (the map's colours from [`MapStyle::dark`]).
     pub fn dark() -> Self {
+        const MAP: MapStyle = MapStyle::dark();
         Self {
-            tiles: TileStyle {
-                water: [28, 42, 60, 255],
-                land: [58, 62, 70, 255],
-                coast: [90, 120, 150, 255],
-                border: [150, 140, 160, 255],
-                river: [50, 80, 110, 255],
-            },
-            route: Color32::from_rgb(255, 120, 90),
-            halo: Color32::from_rgb(20, 20, 25),
+            tiles: MAP.tiles,
+            route: rgba(MAP.route),
+            halo: rgba(MAP.halo),
             map_text: Color32::from_rgb(235, 235, 240),
             selection: Color32::from_rgb(255, 200, 40),
             weak_text: Color32::from_rgb(165, 165, 175),
-            quote_bar: Color32::from_rgb(255, 120, 90),
+            quote_bar: rgba(MAP.route),
             quote_fill: Color32::from_rgb(40, 40, 46),
             timeline_fill: Color32::from_rgb(30, 30, 34),
             timeline_stripe: Color32::from_rgb(40, 40, 46),
@@ -178,6 +169,11 @@ impl Tokens {
             warning: Color32::from_rgb(240, 190, 80),
         }
     }
+}
+
+/// An egui colour from the basemap's RGBA bytes.
+fn rgba([r, g, b, a]: [u8; 4]) -> Color32 {
+    Color32::from_rgba_unmultiplied(r, g, b, a)
 }
 
 /// The colour of events of `kind` on the map and timeline (the same in both modes; chosen to be

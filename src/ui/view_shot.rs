@@ -47,7 +47,7 @@ pub struct ViewShot {
 impl ViewShot {
     /// Open the dialog, suggesting `<trip>-view.png` next to the trip.
     pub fn open(&mut self, state: &AppState, ctx: &Context) {
-        let path = state.open.as_ref().map_or_else(
+        let path = state.open().map_or_else(
             || PathBuf::from("view.png"),
             |o| {
                 let stem = o.path.file_stem().map_or("trip".into(), |s| s.to_string_lossy());

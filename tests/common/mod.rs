@@ -167,7 +167,7 @@ pub fn kerry_app() -> egui_kittest::Harness<'static, itinera::App> {
 pub fn selected_id(harness: &egui_kittest::Harness<'_, itinera::App>) -> Option<String> {
     let state = harness.state().state();
     let (trip, _) = state.trip()?;
-    state.selection.map(|i| trip.events[i].id.clone())
+    state.selection().map(|i| trip.events[i].id.clone())
 }
 
 /// Click the search field and type `text` into it, as a reader would.

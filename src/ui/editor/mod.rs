@@ -50,7 +50,7 @@ pub struct EventEditor {
 impl EventEditor {
     /// Draw the editor: tabs, then the selected event or the trip's records.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Commands) {
-        let Some(open) = &state.open else {
+        let Some(open) = state.open() else {
             return;
         };
         ui.horizontal_wrapped(|ui| {
@@ -74,7 +74,7 @@ impl EventEditor {
         match self.tab {
             Tab::Event => self.event_ui(ui, state, form.commands),
             Tab::Trip => records_ui::trip_fields_ui(ui, &mut form, &open.trip),
-            Tab::Places => records_ui::places_ui(ui, &mut form, &open.trip, state.picking),
+            Tab::Places => records_ui::places_ui(ui, &mut form, &open.trip, state.picking()),
             Tab::People => records_ui::people_ui(ui, &mut form, &open.trip),
             Tab::Sources => records_ui::sources_ui(ui, &mut form, &open.trip),
         }
@@ -82,12 +82,12 @@ impl EventEditor {
 
     /// The selected event's form (or the buttons to add one).
     fn event_ui(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Commands) {
-        let Some(open) = &state.open else {
+        let Some(open) = state.open() else {
             return;
         };
         let trip = &open.trip;
         let tokens = Tokens::for_visuals(ui.visuals());
-        let selected = state.selection.and_then(|i| Some((i, trip.events.get(i)?)));
+        let selected = state.selection().and_then(|i| Some((i, trip.events.get(i)?)));
         ui.horizontal_wrapped(|ui| {
             if ui.button("New event").clicked() {
                 let template = selected.map(|(_, e)| e.clone());
@@ -177,7 +177,7 @@ impl EventEditor {
                 city.name,
                 city.country,
                 city.timezone,
-                crate::ui::map_overlay::format_count(city.population)
+                crate::model::describe::format_count(city.population)
             );
             if ui.button(text).clicked() {
                 chosen = Some(city.clone());

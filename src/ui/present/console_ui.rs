@@ -31,7 +31,7 @@ pub fn console_ui(ctx: &egui::Context, state: &AppState, elapsed_secs: f64, comm
 }
 
 fn contents_ui(ui: &mut Ui, state: &AppState, elapsed_secs: f64, commands: &mut Commands) {
-    let (Some(presentation), Some((trip, chronology))) = (&state.presentation, state.trip()) else {
+    let (Some(presentation), Some((trip, chronology))) = (state.presentation(), state.trip()) else {
         return;
     };
     let elapsed = elapsed_secs.max(0.0) as u64;

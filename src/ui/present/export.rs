@@ -75,7 +75,7 @@ impl SlideExport {
             commands.send(Command::Present(true));
             return None;
         }
-        let presentation = state.presentation.as_ref()?;
+        let presentation = state.presentation()?;
         let current = presentation.current;
         if let Some(slide) = self.requested {
             let image = match self.inbox.lock().unwrap_or_else(PoisonError::into_inner).take() {

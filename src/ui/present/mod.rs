@@ -16,7 +16,7 @@ use egui::{Key, Ui};
 use crate::command::{Command, Commands};
 use crate::model::slides::slide_seconds;
 use crate::state::AppState;
-use crate::ui::map_view::MapView;
+use crate::ui::map::MapView;
 use crate::ui::theme::present as style;
 
 /// Clicker and keyboard keys, and what they do.
@@ -54,9 +54,9 @@ impl PresentView {
     }
 
     /// Draw the presentation over the whole window and handle its keys.
-    pub fn ui(&mut self, ui: &mut Ui, state: &mut AppState, map: &mut MapView, commands: &mut Commands) {
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, map: &mut MapView, commands: &mut Commands) {
         let now = ui.input(|i| i.time);
-        let Some(presentation) = state.presentation.clone() else {
+        let Some(presentation) = state.presentation().cloned() else {
             self.shown = None;
             self.started_at = None;
             return;
@@ -126,7 +126,7 @@ impl PresentView {
     /// Advance when the slide has been up long enough; stop at the last slide.
     fn autoplay(&mut self, ui: &Ui, state: &AppState, now: f64, commands: &mut Commands) {
         let (Some(presentation), Some((trip, _)), Some((_, since))) =
-            (&state.presentation, state.trip(), self.shown)
+            (state.presentation(), state.trip(), self.shown)
         else {
             return;
         };

@@ -232,7 +232,7 @@ fn overview_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, stats: &TripSt
     for line in [
         format!("{} days", stats.days),
         format!("{} stops in {} countries", stats.stops, stats.countries),
-        format!("{} travelled", crate::ui::map_overlay::format_km(stats.route_km)),
+        format!("{} travelled", crate::model::describe::format_km(stats.route_km)),
         format!("{} timezones crossed", stats.timezones_crossed),
     ] {
         text(ui, line, scale.size(style::META_SIZE), style::TEXT);

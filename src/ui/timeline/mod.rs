@@ -72,7 +72,7 @@ impl TimelineView {
     /// Zoom to the selected event, as a double-click on it does.
     pub fn zoom_to_selection(&mut self, state: &AppState) {
         let event = state
-            .selection
+            .selection()
             .zip(state.trip())
             .and_then(|(i, (_, c))| c.event(i));
         if let Some(e) = event {
@@ -101,11 +101,11 @@ impl TimelineView {
             return;
         };
         // A new trip gets a fresh view; an edited one keeps its zoom.
-        if self.built_for.map(|b| b.0) != Some(state.generation) {
+        if self.built_for.map(|b| b.0) != Some(state.generation()) {
             self.scale = None;
             self.seen_selection = None;
         }
-        let key = (state.generation, state.revision, self.lane_mode);
+        let key = (state.generation(), state.revision(), self.lane_mode);
         if self.built_for != Some(key) {
             self.groups = layout::lane_groups(trip, chronology, self.lane_mode);
             self.travel = layout::travel_lane(chronology);
@@ -215,12 +215,12 @@ impl TimelineView {
     /// Pan so a newly selected event (from the map, keys or search) is in view; true when the
     /// selection changed.
     fn follow_selection(&mut self, state: &AppState) -> bool {
-        if state.selection == self.seen_selection {
+        if state.selection() == self.seen_selection {
             return false;
         }
-        self.seen_selection = state.selection;
+        self.seen_selection = state.selection();
         let event = state
-            .selection
+            .selection()
             .zip(state.trip())
             .and_then(|(i, (_, c))| c.event(i));
         if let (Some(e), Some(scale)) = (event, self.scale.as_mut()) {
@@ -240,7 +240,7 @@ impl TimelineView {
             return utc;
         };
         let Some(event) = state
-            .selection
+            .selection()
             .or_else(|| chronology.order.first().copied())
             .and_then(|i| chronology.event(i))
         else {
@@ -293,7 +293,7 @@ impl TimelineView {
                 .on_hover_text("Label days and hours in the selected stop's timezone");
             ui.selectable_value(&mut self.local_time, false, "UTC");
             ui.label(self.label_zone(state).1);
-            if state.filter.window.is_some() {
+            if state.filter().window.is_some() {
                 ui.separator();
                 if ui.button("Clear time filter").clicked() {
                     commands.send(Command::SetTimeWindow(None));

@@ -122,7 +122,7 @@ pub(super) fn paint_ui(
                             frame.plot.left() + x0..=frame.plot.left() + x1,
                             y + 1.0..=y + lane_height - 2.0,
                         );
-                        if frame.reveal_selection && state.selection == Some(index) {
+                        if frame.reveal_selection && state.selection() == Some(index) {
                             ui.scroll_to_rect(bar, Some(egui::Align::Center));
                         }
                         if let Some(span) =
@@ -222,7 +222,7 @@ fn bar_ui(
         fill = fill.gamma_multiply(theme::DIMMED_OPACITY);
     }
     painter.rect_filled(bar, CornerRadius::same(4), fill);
-    let selected = state.selection == Some(index);
+    let selected = state.selection() == Some(index);
     if selected || response.hovered() {
         let stroke = Stroke::new(if selected { 3.0 } else { 1.5 }, tokens.selection);
         painter.rect_stroke(bar, CornerRadius::same(4), stroke, egui::StrokeKind::Outside);
@@ -303,7 +303,7 @@ fn travel_ui(ui: &Ui, frame: &Frame<'_>, layout: &GroupLayout, row: Rect, state:
             .unwrap_or_default();
         response.on_hover_text(format!(
             "{label}\n{} km · arriving {when}",
-            super::super::map_overlay::format_km(km)
+            crate::model::describe::format_km(km)
         ));
     }
 }
@@ -370,7 +370,7 @@ fn histogram_hover(
 fn time_filter(painter: &Painter, frame: &Frame<'_>, state: &AppState, tokens: &Tokens) {
     let rows = frame.rect.top() + theme::AXIS_HEIGHT..=frame.rect.bottom();
     let painter = painter.with_clip_rect(frame.plot);
-    if let Some((from, to)) = state.filter.window {
+    if let Some((from, to)) = state.filter().window {
         let (a, b) = (frame.x(from.timestamp() as f64), frame.x(to.timestamp() as f64));
         for span in [frame.plot.left()..=a, b..=frame.plot.right()] {
             if span.start() < span.end() {

@@ -1,9 +1,8 @@
-//! What importers report and how a long import is followed and stopped.
+//! What importers report, and where in the input: problems with line and column, the index
+//! that finds them quickly, and JSON input with the positions of its records.
 //!
 //! Every problem carries the 1-based line and column of the input it is about, so a user can
 //! open the file at that spot; an importer never drops a record without saying so here.
-
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// A problem found while importing, at a line and column of the input file.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -110,50 +109,6 @@ impl<'a> JsonInput<'a> {
     pub fn line_col(&self, path: &crate::model::FieldPath) -> (usize, usize) {
         self.lines
             .line_col(self.spans.lookup(path).map_or(0, |r| r.start))
-    }
-}
-
-/// Shared between an import running on a worker thread and the window showing it: how many
-/// records are done out of how many, and whether the user asked to stop.
-#[derive(Debug, Default)]
-pub struct Progress {
-    done: AtomicUsize,
-    total: AtomicUsize,
-    cancelled: AtomicBool,
-}
-
-/// The user cancelled the import; nothing was written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("the import was cancelled; nothing was written")]
-pub struct Cancelled;
-
-impl Progress {
-    /// Record that `done` of `total` records are read.
-    pub fn set(&self, done: usize, total: usize) {
-        self.total.store(total, Ordering::Relaxed);
-        self.done.store(done, Ordering::Relaxed);
-    }
-
-    /// Done and total so far.
-    pub fn get(&self) -> (usize, usize) {
-        (
-            self.done.load(Ordering::Relaxed),
-            self.total.load(Ordering::Relaxed),
-        )
-    }
-
-    /// Ask the import to stop at its next record.
-    pub fn cancel(&self) {
-        self.cancelled.store(true, Ordering::Relaxed);
-    }
-
-    /// `Err(Cancelled)` once [`Progress::cancel`] was called; importers call this per record.
-    pub fn check(&self) -> Result<(), Cancelled> {
-        if self.cancelled.load(Ordering::Relaxed) {
-            Err(Cancelled)
-        } else {
-            Ok(())
-        }
     }
 }
 

@@ -8,13 +8,13 @@ use egui::{Align2, FontId, Painter, Pos2, Rect, Response, Sense, Stroke, Ui, Vec
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::cluster::{Cluster, cluster};
-use super::map_labels::{labels_ui, screen_box};
-use super::map_view::to_position;
-use super::theme::{self, Tokens};
+use super::labels::labels_ui;
+use super::projection::{screen_box, to_position};
 use crate::basemap::labels::{MapLabel, ScreenBox};
 use crate::command::{Command, Commands};
 use crate::model::describe::{describe_dates, describe_time};
 use crate::model::{Chronology, GeoBounds, LatLon, Stop, Trip};
+use crate::ui::theme::{self, Tokens};
 
 /// Draws the trip over the map and turns clicks into commands or camera requests.
 pub struct TripLayer<'a> {
@@ -345,7 +345,7 @@ fn route_ui(
                 to.name,
                 date_of(from, true),
                 date_of(to, false),
-                super::map_overlay::format_km(km)
+                crate::model::describe::format_km(km)
             );
             let anchor = pointer.unwrap_or_default() + vec2(14.0, 14.0);
             egui::Tooltip::always_open(

@@ -3,9 +3,10 @@
 
 use egui::{Align2, FontId, Rect, Stroke, Ui, pos2, vec2};
 
-use super::map_view::{MAX_ZOOM, MIN_ZOOM, corner};
-use super::theme::{self, Tokens};
+use super::projection::{MAX_ZOOM, MIN_ZOOM, corner, screen_box};
 use crate::command::{Command, Commands};
+use crate::model::describe::format_km;
+use crate::ui::theme::{self, Tokens};
 
 /// Screen boxes of the overlays on a map filling `rect` (controls, route length, scale bar,
 /// credits), which map names must avoid.
@@ -18,7 +19,7 @@ pub fn reserved_areas(rect: Rect) -> Vec<crate::basemap::labels::ScreenBox> {
         corner(rect, vec2(rect.width(), 20.0), true, true, 0.0),
     ]
     .into_iter()
-    .map(|r| super::map_labels::screen_box(r.expand(2.0)))
+    .map(|r| screen_box(r.expand(2.0)))
     .collect()
 }
 
@@ -115,8 +116,6 @@ pub fn controls_ui(
     }
     requests
 }
-
-pub use crate::model::describe::{format_count, format_km};
 
 /// The longest "nice" distance (1, 2 or 5 × 10ⁿ metres) that fits in `max_points` at
 /// `points_per_m`, with its length in points.

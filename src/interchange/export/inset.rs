@@ -5,7 +5,8 @@
 
 use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, PixmapPaint, Stroke, Transform};
 
-use crate::basemap::render::{TileStyle, render_tile};
+use crate::basemap::render::render_tile;
+use crate::basemap::style::MapStyle;
 use crate::basemap::{Basemap, to_mercator};
 use crate::model::LatLon;
 
@@ -25,17 +26,6 @@ pub struct Inset<'a> {
     pub width_px: u32,
     /// See `width_px`.
     pub height_px: u32,
-}
-
-/// Colours of the route and markers, as RGBA bytes.
-#[derive(Clone, Copy, Debug)]
-pub struct InsetStyle {
-    /// The basemap.
-    pub tiles: TileStyle,
-    /// The route and the highlighted stop.
-    pub route: [u8; 4],
-    /// Marker outlines.
-    pub halo: [u8; 4],
 }
 
 /// Where an inset's pixels lie in the world.
@@ -82,7 +72,7 @@ pub fn pixel_of(inset: &Inset<'_>, p: LatLon) -> (f32, f32) {
 }
 
 /// Render `inset` as PNG bytes, or `None` if the image cannot be made.
-pub fn render_png(basemap: &Basemap, style: &InsetStyle, inset: &Inset<'_>) -> Option<Vec<u8>> {
+pub fn render_png(basemap: &Basemap, style: &MapStyle, inset: &Inset<'_>) -> Option<Vec<u8>> {
     let mut pixmap = Pixmap::new(inset.width_px, inset.height_px)?;
     let frame = Frame::of(inset);
     let origin = frame.origin;
@@ -162,40 +152,4 @@ pub fn render_png(basemap: &Basemap, style: &InsetStyle, inset: &Inset<'_>) -> O
     let mut png = std::io::Cursor::new(Vec::new());
     image.write_to(&mut png, image::ImageFormat::Png).ok()?;
     Some(png.into_inner())
-}
-
-/// Standard base64 (RFC 4648) of `bytes`, for `data:` URLs.
-pub fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_matches_rfc_4648_examples() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-    }
 }

@@ -8,10 +8,11 @@
 use serde_json::Value;
 
 use super::geocode::Placer;
-use super::import::{Part, PartRead};
+use super::import_problem::{ImportProblem, JsonInput};
 use super::incoming::{Incoming, IncomingPlace, IncomingQuote};
-use super::problem::{ImportProblem, JsonInput, Progress};
-use super::storymap::read_date;
+use super::part::{Part, PartRead};
+use super::progress::Progress;
+use super::written_date::read_date;
 use crate::model::{EventKind, FieldPath, Place, Trip};
 
 /// Read the point features of a GeoJSON document into `trip`.

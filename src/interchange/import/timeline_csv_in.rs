@@ -7,11 +7,12 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value, json};
 
-use super::csv_in::{Field, parse};
+use super::csv_parse::{Field, parse};
 use super::geocode::Placer;
-use super::import::{Part, PartRead};
-use super::problem::{ImportProblem, Progress};
-use super::timelinejs::incoming_slide;
+use super::import_problem::ImportProblem;
+use super::part::{Part, PartRead};
+use super::progress::Progress;
+use super::slide_in::incoming_slide;
 use crate::model::Trip;
 
 /// Read a TimelineJS spreadsheet (CSV) into `trip`.
@@ -56,7 +57,7 @@ pub fn from_timeline_csv(
         let (line, column) = record.first().map_or((1, 1), |f| (f.line, f.column));
         if cell("type").eq_ignore_ascii_case("title") {
             trip.title = cell("headline").to_owned();
-            trip.summary = super::html::to_plain(cell("text"));
+            trip.summary = crate::interchange::html::to_plain(cell("text"));
             continue;
         }
         if record.iter().all(|f| f.text.trim().is_empty()) {

@@ -7,8 +7,8 @@
 //! either adds the event or reports why it cannot, with the record's line and column.
 
 use super::geocode::Placer;
-use super::import::Part;
-use super::problem::ImportProblem;
+use super::import_problem::ImportProblem;
+use super::part::{Part, add_missing};
 use crate::model::refs::fresh_id;
 use crate::model::{Event, EventKind, Person, Place, Quote, Trip, TripTime};
 
@@ -146,7 +146,7 @@ impl Incoming {
         part.placed += 1;
         let event = match self.record {
             Some((record, people, sources)) => {
-                super::import::add_missing(trip, people, sources);
+                add_missing(trip, people, sources);
                 Event {
                     id,
                     title: self.title,

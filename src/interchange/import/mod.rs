@@ -7,28 +7,38 @@
 //! stops the import before anything is written; warnings (such as a city the gazetteer lacks)
 //! are returned with the trip.
 
-use std::collections::{HashMap, HashSet};
+//!
+//! Rooms: this module is the dispatcher. The readers (`*_in.rs`, one per format) depend only on
+//! the shared leaves below them — [`part`], [`import_problem`], [`progress`], [`geocode`],
+//! [`incoming`], [`slide_in`], [`written_date`], [`csv_parse`] — and never on each other or on
+//! this module; [`merge`] joins their trips.
+
+pub mod csv_parse;
+pub mod geocode;
+pub mod geojson_in;
+pub mod import_problem;
+pub mod incoming;
+pub mod itinera_csv_in;
+pub mod merge;
+pub mod part;
+pub mod progress;
+pub mod slide_in;
+pub mod storymap_in;
+pub mod timeline_csv_in;
+pub mod timelinejs_in;
+pub mod travels_xml_in;
+pub mod written_date;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::geocode::{PlaceKey, Placer, place_key};
-use super::problem::{Cancelled, ImportProblem, JsonInput, Progress};
+use geocode::Placer;
+use import_problem::{ImportProblem, JsonInput};
+pub use merge::merge;
+use part::{Part, PartRead};
+pub use progress::{Cancelled, Progress};
+
 use crate::model::Trip;
-use crate::model::refs::fresh_id;
-
-/// What one importer read from one file.
-#[derive(Clone, Debug, Default)]
-pub struct Part {
-    /// Records (rows, events, features, trip records) in the file.
-    pub records: usize,
-    /// Records that became events with a place.
-    pub placed: usize,
-    /// Things the user should know; the import still succeeded.
-    pub warnings: Vec<ImportProblem>,
-}
-
-/// What an importer returns: `Err` when cancelled; otherwise the part read, or the file's errors.
-pub type PartRead = Result<Result<Part, Vec<ImportProblem>>, Cancelled>;
 
 /// The formats `import` reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,7 +94,7 @@ impl ImportFormat {
             "toml" => Err(unknown("this is already a trip file", trip_help)),
             _ if start.starts_with('<') => Ok((Self::TravelsXml, None)),
             _ => {
-                let value = super::problem::json_value(text)?;
+                let value = import_problem::json_value(text)?;
                 let kind = value.get("type").and_then(|t| t.as_str());
                 if value.get("storymap").is_some() {
                     Ok((Self::StoryMapJson, Some(value)))
@@ -237,7 +247,7 @@ fn read_part(
     let mut json = json;
     let mut json_input = |depth| JsonInput::new(text, json.take().unwrap_or_default(), depth);
     match format {
-        ImportFormat::ItineraCsv => Ok(super::csv_in::from_csv(text, "").map(|read| {
+        ImportFormat::ItineraCsv => Ok(itinera_csv_in::from_csv(text, "").map(|read| {
             let part = Part {
                 records: read.events.len(),
                 placed: read.events.len(),
@@ -246,88 +256,20 @@ fn read_part(
             *trip = read;
             part
         })),
-        ImportFormat::TravelsXml => super::travels_xml::from_travels_xml(text, trip, placer, progress),
+        ImportFormat::TravelsXml => travels_xml_in::from_travels_xml(text, trip, placer, progress),
         ImportFormat::TimelineJson => {
-            super::timelinejs::from_timeline_json(&json_input(2), trip, placer, progress)
+            timelinejs_in::from_timeline_json(&json_input(2), trip, placer, progress)
         }
-        ImportFormat::TimelineCsv => super::timeline_csv::from_timeline_csv(text, trip, placer, progress),
-        ImportFormat::StoryMapJson => {
-            super::storymap::from_storymap_json(&json_input(3), trip, placer, progress)
-        }
-        ImportFormat::GeoJson => super::geojson_in::from_geojson(&json_input(2), trip, placer, progress),
-    }
-}
-
-/// Add `from` to `into`: the same place (name, country and coordinates) is kept once, people
-/// and sources with the same id are the same, and colliding place or event ids get a suffix
-/// (with references renamed to match).
-pub fn merge(into: &mut Trip, from: Trip) {
-    let mut renamed: HashMap<String, String> = HashMap::new();
-    let mut taken: HashSet<String> = into.places.iter().map(|p| p.id.clone()).collect();
-    let mut same: HashMap<PlaceKey, String> =
-        into.places.iter().map(|p| (place_key(p), p.id.clone())).collect();
-    for place in from.places {
-        let key = place_key(&place);
-        let id = match same.get(&key) {
-            Some(existing) => existing.clone(),
-            None => {
-                let id = fresh_id(&place.id, |id| taken.contains(id));
-                taken.insert(id.clone());
-                same.insert(key, id.clone());
-                into.places.push(crate::model::Place {
-                    id: id.clone(),
-                    ..place.clone()
-                });
-                id
-            }
-        };
-        renamed.insert(place.id, id);
-    }
-    add_missing(into, from.people, from.sources);
-    let mut event_ids: HashSet<String> = into.events.iter().map(|e| e.id.clone()).collect();
-    for mut event in from.events {
-        if let Some(id) = renamed.get(&event.place) {
-            event.place = id.clone();
-        }
-        if event_ids.contains(&event.id) {
-            event.id = fresh_id(&event.id, |id| event_ids.contains(id));
-        }
-        event_ids.insert(event.id.clone());
-        into.events.push(event);
-    }
-    for traveller in from.travellers {
-        if !into.travellers.contains(&traveller) {
-            into.travellers.push(traveller);
-        }
-    }
-    if into.title.is_empty() {
-        into.title = from.title;
-        into.summary = from.summary;
-    } else if !from.title.is_empty() && from.title != into.title {
-        into.title = format!("{} · {}", into.title, from.title);
-    }
-    into.slide_seconds = into.slide_seconds.or(from.slide_seconds);
-}
-
-/// Add the people and sources whose ids `trip` does not have yet (an id names the same
-/// person or source in every file).
-pub fn add_missing(trip: &mut Trip, people: Vec<crate::model::Person>, sources: Vec<crate::model::Source>) {
-    for person in people {
-        if trip.person(&person.id).is_none() {
-            trip.people.push(person);
-        }
-    }
-    for source in sources {
-        if trip.source(&source.id).is_none() {
-            trip.sources.push(source);
-        }
+        ImportFormat::TimelineCsv => timeline_csv_in::from_timeline_csv(text, trip, placer, progress),
+        ImportFormat::StoryMapJson => storymap_in::from_storymap_json(&json_input(3), trip, placer, progress),
+        ImportFormat::GeoJson => geojson_in::from_geojson(&json_input(2), trip, placer, progress),
     }
 }
 
 /// Write the imported trip to `out` (atomically, an existing file kept as `.bak`).
 pub fn save_imported(imported: &Imported, out: &Path) -> Result<(), String> {
     let text = trip_text(imported, out)?;
-    super::write_export(out, &text).map_err(|e| e.to_string())
+    crate::format::save::save_atomic(out, text.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// The imported trip as the text of a trip file at `out` (TOML or JSON by its extension). A

@@ -5,46 +5,33 @@
 //! selection moves to another place, and zooms into a cluster that is clicked. With the map
 //! focused (click it), arrow keys pan and +/− zoom; otherwise the arrow keys step events.
 
-use egui::{Key, Rect, Ui, Vec2, vec2};
-use walkers::{Map, MapMemory, Position, lat_lon};
+use egui::{Key, Ui, Vec2, vec2};
+use walkers::{Map, MapMemory};
 
-use super::map_layers::TripLayer;
-use super::map_overlay::{attribution_ui, controls_ui, scale_bar_ui};
-use super::online::OnlineLayer;
-use super::theme::Tokens;
-use super::tiles::{OfflineTiles, RecordingTiles};
+pub mod cluster;
+pub mod labels;
+pub mod layers;
+pub mod online;
+pub mod overlay;
+pub mod projection;
+pub mod tiles;
+
+use layers::TripLayer;
+use online::OnlineLayer;
+use overlay::{attribution_ui, controls_ui, scale_bar_ui};
+use projection::{MAX_ZOOM, MIN_ZOOM, from_mercator, from_position, to_position};
+use tiles::{OfflineTiles, RecordingTiles};
+
 use crate::basemap::to_mercator;
 use crate::command::Commands;
 use crate::model::{GeoBounds, LatLon};
 use crate::state::AppState;
+use crate::ui::theme::Tokens;
 
 /// How long the camera takes to glide to a new selection, in seconds.
 const FLIGHT_SECS: f64 = 0.7;
-/// Zoom limits of the map (the basemap has detail down to about zoom 10).
-pub const MIN_ZOOM: f64 = 1.0;
-/// See [`MIN_ZOOM`].
-pub const MAX_ZOOM: f64 = 12.0;
 /// How far one arrow key press pans, in points.
 const KEY_PAN_POINTS: f32 = 120.0;
-
-/// Convert our coordinates to the map widget's.
-pub fn to_position(p: LatLon) -> Position {
-    lat_lon(p.lat_deg, p.lon_deg)
-}
-
-fn from_position(p: Position) -> LatLon {
-    LatLon::new(p.y(), p.x())
-}
-
-/// The inverse of [`to_mercator`].
-pub fn from_mercator([x, y]: [f64; 2]) -> LatLon {
-    let lon = x * 360.0 - 180.0;
-    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y))
-        .sinh()
-        .atan()
-        .to_degrees();
-    LatLon::new(lat, lon)
-}
 
 /// A camera move in progress: centre and zoom are eased together.
 #[derive(Clone, Copy, Debug)]
@@ -63,6 +50,9 @@ pub struct MapView {
     flight: Option<Flight>,
     map_id: Option<egui::Id>,
     seen_generation: u64,
+    /// Set by [`MapView::request_fit`] (from [`crate::command::Effect::FitMap`]); the next
+    /// frame frames the trip.
+    fit_requested: bool,
     online: OnlineLayer,
 }
 
@@ -80,6 +70,7 @@ impl MapView {
             flight: None,
             map_id: None,
             seen_generation: 0,
+            fit_requested: false,
             online: OnlineLayer::default(),
         }
     }
@@ -154,32 +145,36 @@ impl MapView {
         self.flight.is_some()
     }
 
+    /// Frame the whole trip on the next frame ([`crate::command::Effect::FitMap`]).
+    pub fn request_fit(&mut self) {
+        self.fit_requested = true;
+    }
+
     /// Draw the map and queue commands for clicks on it.
-    pub fn ui(&mut self, ui: &mut Ui, state: &mut AppState, commands: &mut Commands) {
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Commands) {
         let tokens = Tokens::for_visuals(ui.visuals());
         let size = ui.available_size();
         let now = ui.input(|i| i.time);
         self.tiles.begin_frame(tokens.tiles);
-        if state.fit_map_requested {
-            state.fit_map_requested = false;
+        if std::mem::take(&mut self.fit_requested) {
             if let Some(bounds) = state.trip().and_then(|(_, c)| c.bounds()) {
                 let target = Self::framing(&bounds, size);
                 // A new trip appears framed at once; a re-fit of the same trip glides.
-                if self.seen_generation == state.generation {
+                if self.seen_generation == state.generation() {
                     self.fly_to(target, now);
                 } else {
                     self.jump_to(target);
                 }
             }
-            self.seen_generation = state.generation;
-            self.followed_selection = state.selection;
+            self.seen_generation = state.generation();
+            self.followed_selection = state.selection();
         }
         self.follow_selection(state, now);
         self.animate(ui, now);
 
         let mut zoom_to = None;
         let basemap = self.tiles.basemap().cloned();
-        let reserved = super::map_overlay::reserved_areas(ui.available_rect_before_wrap());
+        let reserved = overlay::reserved_areas(ui.available_rect_before_wrap());
         let mut tiles = RecordingTiles {
             inner: &mut self.tiles,
             wanted: Default::default(),
@@ -193,14 +188,14 @@ impl MapView {
             map = map.with_plugin(TripLayer {
                 trip,
                 chronology,
-                selection: state.selection,
+                selection: state.selection(),
                 tokens: &tokens,
                 labels: basemap.as_ref().map_or(&[][..], |b| b.labels.as_slice()),
                 commands,
                 zoom_to: &mut zoom_to,
                 reserved,
                 passes: &passes,
-                route_until: state.presentation.as_ref().map(|p| p.route_until(chronology)),
+                route_until: state.presentation().map(|p| p.route_until(chronology)),
             });
         }
         let shown = map.show(ui, |_, response, projector, memory| {
@@ -213,7 +208,7 @@ impl MapView {
             (projector.scale_pixel_per_meter(centre), clicked)
         });
         let (points_per_m, clicked_at) = shown.inner;
-        if let (Some(_), Some(at)) = (state.picking, clicked_at) {
+        if let (Some(_), Some(at)) = (state.picking(), clicked_at) {
             commands.send(crate::command::Command::PlaceAt(at));
         }
         let wanted = std::mem::take(&mut tiles.wanted);
@@ -243,7 +238,7 @@ impl MapView {
         let rect = response.rect;
         let online = self.online.enabled();
         // Slides show the map bare: no buttons, only the credits.
-        if state.presentation.is_none() {
+        if state.presentation().is_none() {
             let route_km = state.trip().map(|(_, c)| c.route_length_m() / 1000.0);
             let requests = controls_ui(ui, rect, self.zoom(), online, route_km, commands, &tokens);
             if let Some(zoom_change) = requests.zoom_change {
@@ -256,11 +251,11 @@ impl MapView {
         }
         attribution_ui(ui, rect, online, &tokens);
         if let Some(name) = state
-            .picking
+            .picking()
             .and_then(|i| state.trip().and_then(|(t, _)| t.places.get(i)))
             .map(|p| p.name.clone())
         {
-            super::map_overlay::hint_ui(
+            overlay::hint_ui(
                 ui,
                 rect,
                 &format!("Click the map to place {name} · Esc cancels"),
@@ -317,15 +312,15 @@ impl MapView {
     }
 
     fn follow_selection(&mut self, state: &AppState, now: f64) {
-        if state.selection == self.followed_selection {
+        if state.selection() == self.followed_selection {
             return;
         }
-        self.followed_selection = state.selection;
+        self.followed_selection = state.selection();
         let Some((_, chronology)) = state.trip() else {
             return;
         };
         let target = state
-            .selection
+            .selection()
             .and_then(|i| chronology.event(i))
             .and_then(|e| chronology.places.get(e.place).copied().flatten())
             .map(|p| p.location);
@@ -355,19 +350,4 @@ impl MapView {
             ui.ctx().request_repaint();
         }
     }
-}
-
-/// The part of `rect` where an overlay anchored at a corner goes.
-pub fn corner(rect: Rect, size: Vec2, right: bool, bottom: bool, margin: f32) -> Rect {
-    let x = if right {
-        rect.right() - size.x - margin
-    } else {
-        rect.left() + margin
-    };
-    let y = if bottom {
-        rect.bottom() - size.y - margin
-    } else {
-        rect.top() + margin
-    };
-    Rect::from_min_size(egui::pos2(x, y), size)
 }

@@ -10,8 +10,9 @@
 use roxmltree::{Document, Node};
 
 use super::geocode::{Placer, split_locales};
-use super::import::{Part, PartRead};
-use super::problem::{ImportProblem, Progress};
+use super::import_problem::ImportProblem;
+use super::part::{Part, PartRead};
+use super::progress::Progress;
 use crate::countries::countries;
 use crate::model::{Event, EventKind, Person, Source, Trip, TripTime};
 

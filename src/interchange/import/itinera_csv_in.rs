@@ -1,102 +1,13 @@
-//! Reading our own CSV layout (the columns of [`super::csv_out::COLUMNS`], in any order) back
-//! into a trip: one event per row; places are gathered from the place columns, once per id; a
-//! person or source named only by id gets an entry with that id as its name, to be completed.
-//!
-//! The parser follows RFC 4180 (quoted fields, doubled quotes, line breaks inside quotes, CRLF or
-//! LF) and remembers where each field starts, so every problem names its line and column.
+//! Reading our own CSV layout (the columns of [`crate::interchange::csv_layout::COLUMNS`], in
+//! any order) back into a trip: one event per row; places are gathered from the place columns,
+//! once per id; a person or source named only by id gets an entry with that id as its name, to
+//! be completed.
 
 use std::collections::HashMap;
 
-use super::problem::ImportProblem;
+use super::csv_parse::parse;
+use super::import_problem::ImportProblem;
 use crate::model::{Event, EventKind, Person, Place, Quote, Source, Trip};
-
-/// A parsed field and where it starts.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Field {
-    pub(super) text: String,
-    pub(super) line: usize,
-    pub(super) column: usize,
-}
-
-/// Split `text` into rows of fields.
-pub(super) fn parse(text: &str) -> Result<Vec<Vec<Field>>, ImportProblem> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut chars = text.chars().peekable();
-    let (mut line, mut column) = (1, 1);
-    loop {
-        let (start_line, start_column) = (line, column);
-        let mut field = String::new();
-        if chars.peek() == Some(&'"') {
-            chars.next();
-            column += 1;
-            loop {
-                match chars.next() {
-                    None => {
-                        return Err(ImportProblem {
-                            warning: false,
-                            line: start_line,
-                            column: start_column,
-                            message: "a quoted field is never closed".to_owned(),
-                            help: "end the field with a double quote; write \"\" for a quote inside it"
-                                .to_owned(),
-                        });
-                    }
-                    Some('"') if chars.peek() == Some(&'"') => {
-                        chars.next();
-                        column += 2;
-                        field.push('"');
-                    }
-                    Some('"') => {
-                        column += 1;
-                        break;
-                    }
-                    Some('\n') => {
-                        line += 1;
-                        column = 1;
-                        field.push('\n');
-                    }
-                    Some(c) => {
-                        column += 1;
-                        field.push(c);
-                    }
-                }
-            }
-        }
-        while let Some(&c) = chars.peek() {
-            if matches!(c, ',' | '\n' | '\r') {
-                break;
-            }
-            field.push(c);
-            column += 1;
-            chars.next();
-        }
-        row.push(Field {
-            text: field,
-            line: start_line,
-            column: start_column,
-        });
-        match chars.next() {
-            Some(',') => column += 1,
-            Some('\r') | Some('\n') | None => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                let ended = chars.peek().is_none();
-                if !(row.len() == 1 && row[0].text.is_empty()) {
-                    rows.push(std::mem::take(&mut row));
-                }
-                row.clear();
-                line += 1;
-                column = 1;
-                if ended {
-                    return Ok(rows);
-                }
-            }
-            Some(_) => {}
-        }
-    }
-}
 
 /// Read a trip from CSV text in our layout. The trip's title is `title`.
 pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<ImportProblem>> {
@@ -125,7 +36,7 @@ pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<ImportProblem>> {
                 message: format!("there is no `{required}` column"),
                 help: format!(
                     "add a `{required}` column; the columns are {}",
-                    super::csv_out::COLUMNS.join(",")
+                    crate::interchange::csv_layout::COLUMNS.join(",")
                 ),
             });
         }

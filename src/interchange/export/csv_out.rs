@@ -2,28 +2,8 @@
 //! opens it. Lists (participants, sources) are joined with "; "; the first quote of an event
 //! is written with its speaker and source ids.
 
+use crate::interchange::csv_layout::COLUMNS;
 use crate::model::{Chronology, Trip};
-
-/// The columns, in order.
-pub const COLUMNS: [&str; 17] = [
-    "id",
-    "title",
-    "kind",
-    "start",
-    "end",
-    "place",
-    "place_name",
-    "country",
-    "lat",
-    "lon",
-    "timezone",
-    "summary",
-    "participants",
-    "sources",
-    "quote",
-    "quote_speaker",
-    "quote_source",
-];
 
 /// The trip's events as CSV text with a header row.
 pub fn to_csv(trip: &Trip, chronology: &Chronology) -> String {

@@ -5,8 +5,11 @@
 
 use std::fmt::Write as _;
 
-use super::html::escape;
-use super::inset::{Inset, InsetStyle, base64, pixel_of, render_png};
+use base64::Engine as _;
+
+use super::inset::{Inset, pixel_of, render_png};
+use crate::basemap::style::{MapStyle, css_colour};
+use crate::interchange::html::escape;
 use crate::model::describe::{describe_dates, describe_offset};
 use crate::model::{Chronology, LatLon, Trip};
 
@@ -15,14 +18,14 @@ const INSET_PX: (u32, u32) = (960, 540);
 /// Inset zoom: about 2,000 km across.
 const INSET_ZOOM: u8 = 5;
 
-/// The handout's style sheet (screen and print).
+/// The handout's style sheet (screen and print); `ROUTE` stands for the route colour.
 const CSS: &str = "body{font-family:Georgia,'Times New Roman',serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
-h1{font-size:2rem;margin-bottom:.2rem}h2{font-size:1.45rem;margin:0 0 .2rem;border-bottom:2px solid #c83c28}
+h1{font-size:2rem;margin-bottom:.2rem}h2{font-size:1.45rem;margin:0 0 .2rem;border-bottom:2px solid ROUTE}
 h3{font-size:1.1rem;margin:1rem 0 .2rem}.when{color:#555;font-size:.95rem;margin:.1rem 0 .6rem}
 .stop{margin:2.5rem 0;break-inside:avoid-page}.stop img{display:block;width:100%;height:auto;border:1px solid #bbb;border-radius:4px}
 .inset{position:relative}.label{position:absolute;transform:translate(10px,-50%);font:600 .8rem Georgia,serif;color:#333;text-shadow:0 0 3px #fff,0 0 3px #fff}
 .label.here{font-size:1rem;color:#000}
-figcaption{font-size:.8rem;color:#555}blockquote{margin:.6rem 0;padding:.4rem .9rem;border-left:4px solid #c83c28;background:#f8f3eb;font-style:italic}
+figcaption{font-size:.8rem;color:#555}blockquote{margin:.6rem 0;padding:.4rem .9rem;border-left:4px solid ROUTE;background:#f8f3eb;font-style:italic}
 blockquote footer{font-style:normal;font-size:.9rem;color:#444;margin-top:.3rem}.sources{font-size:.85rem;color:#444}
 .credits{font-size:.75rem;color:#666;border-top:1px solid #ccc;margin-top:3rem;padding-top:.5rem}
 @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}.stop{page-break-inside:avoid}}";
@@ -30,17 +33,14 @@ blockquote footer{font-style:normal;font-size:.9rem;color:#444;margin-top:.3rem}
 /// The handout as HTML text.
 pub fn to_handout_html(trip: &Trip, chronology: &Chronology) -> String {
     let basemap = crate::basemap::Basemap::load().ok();
-    let tokens = crate::ui::theme::Tokens::light();
-    let style = InsetStyle {
-        tiles: tokens.tiles,
-        route: tokens.route.to_array(),
-        halo: tokens.halo.to_array(),
-    };
+    // Paper takes the light map, and the headings and quotes echo its route colour.
+    let style = MapStyle::light();
+    let css = CSS.replace("ROUTE", &css_colour(style.route));
     let route: Vec<LatLon> = chronology.stop_locations().collect();
     let mut html = String::new();
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n<h1>{title}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n<h1>{title}</h1>\n",
         title = escape(&trip.title)
     );
     if !trip.summary.is_empty() {
@@ -80,7 +80,7 @@ pub fn to_handout_html(trip: &Trip, chronology: &Chronology) -> String {
                 let _ = write!(
                     html,
                     "<figure><div class=\"inset\"><img src=\"data:image/png;base64,{}\" alt=\"Map of {} and the route\">",
-                    base64(&png),
+                    base64::engine::general_purpose::STANDARD.encode(&png),
                     escape(&place.name)
                 );
                 inset_labels(&mut html, trip, chronology, &inset, stop.place);

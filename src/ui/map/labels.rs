@@ -3,15 +3,9 @@
 use egui::{Align2, FontId, Painter, Pos2, Rect, vec2};
 use walkers::Projector;
 
-use super::map_view::{from_mercator, to_position};
-
-use super::theme::{self, Tokens};
+use super::projection::{from_mercator, screen_box, to_position};
 use crate::basemap::labels::{LabelKind, MapLabel, ScreenBox, place};
-
-/// Screen box of `rect`, for placement.
-pub fn screen_box(rect: Rect) -> ScreenBox {
-    [rect.min.x, rect.min.y, rect.max.x, rect.max.y]
-}
+use crate::ui::theme::{self, Tokens};
 
 /// Where a normalised-Mercator point is on screen.
 fn project(projector: &Projector, mercator: [f64; 2]) -> Pos2 {
