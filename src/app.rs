@@ -19,9 +19,9 @@ use crate::ui::header_ui::Header;
 use crate::ui::map::MapView;
 use crate::ui::present::PresentView;
 use crate::ui::present::export::{ExportOutcome, SlideExport};
-use crate::ui::problems_ui;
 use crate::ui::recent::RecentFiles;
 use crate::ui::reload_ui::{self, Watcher};
+use crate::ui::report_ui;
 use crate::ui::theme;
 use crate::ui::timeline::TimelineView;
 
@@ -286,7 +286,7 @@ impl eframe::App for App {
         egui::CentralPanel::no_frame().show(ui, |ui| self.map.ui(ui, &self.state, &mut self.commands));
 
         if let Some(report) = self.state.problems() {
-            problems_ui::problems_window_ui(ui.ctx(), report, &mut self.commands);
+            report_ui::report_window_ui(ui.ctx(), report, &mut self.commands);
         }
         self.files.ui(ui.ctx(), &self.state, &mut self.commands);
         self.watcher.poll(ui.ctx(), &self.state, &mut self.commands);

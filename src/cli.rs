@@ -1,5 +1,6 @@
-//! The command line: `itinera [FILE]` opens the app, `itinera check FILE...` validates files,
-//! `itinera slides FILE -o DIR` saves the presentation's slides as PNG images.
+//! The command line: `itinera [FILE]` opens the app; `check FILE...` validates files; `import`
+//! turns other tools' files into a trip; `export` writes a trip in another format; `slides` and
+//! `export --to png` (which need a window) are run by `main` through [`crate::app::export_window`].
 //!
 //! Exit codes of `check`: 0 every file is valid (warnings allowed), 1 some file has errors,
 //! 2 a usage or I/O error (clap's own usage errors also exit 2).

@@ -2,16 +2,23 @@
 //!
 //! # Architecture
 //!
+//! Rooms from the bottom up; each names only rooms below it (`tests/architecture.rs` checks it):
+//!
 //! - [`model`] is pure data and logic (no egui, eframe or walkers): the trip document, local
-//!   times with precision and timezones, validation with field paths, and the time-ordered
-//!   [`model::Chronology`] derived from it.
-//! - [`format`] reads TOML and JSON trip files and turns field paths into `file:line:column`
-//!   diagnostics, rendered like rustc's for both the CLI and the app.
-//! - [`basemap`] decodes the bundled Natural Earth data and draws raster tiles on the CPU.
-//! - [`state`] and [`command`] are the single mutation path: panels send commands, and
-//!   [`state::AppState::apply`] applies them once per frame.
-//! - [`ui`] draws panels from the state; [`app`] wires them into an eframe window; [`cli`] is the
-//!   command line.
+//!   times with precision and timezones, validation with field paths, edits with undo, and the
+//!   time-ordered [`model::Chronology`] derived from it.
+//! - [`format`] reads TOML and JSON trip files, turns field paths into `file:line:column`
+//!   diagnostics (rendered like rustc's for the CLI and the app) and saves files atomically;
+//!   [`countries`] names countries and [`gazetteer`] finds cities.
+//! - [`basemap`] decodes the bundled Natural Earth data, owns the map's colours
+//!   ([`basemap::style`]) and draws raster tiles on the CPU.
+//! - [`interchange`] reads other tools' files (`import/`) and writes them (`export/`); the two
+//!   never name each other.
+//! - [`document`] is an open trip file with its history; [`reload`] notices outside changes.
+//! - [`command`] and [`state`] are the single mutation path: panels send commands,
+//!   [`state::AppState::apply`] applies them and returns [`command::Effect`]s for the views.
+//! - [`ui`] draws panels from the state; [`app`] wires them into an eframe window and runs the
+//!   window-bound exports; [`cli`] is the command line.
 
 pub mod app;
 pub mod basemap;

@@ -198,3 +198,28 @@ fn closing_the_window_with_unsaved_changes_asks_and_save_saves_first() {
     let saved = std::fs::read_to_string(&path).expect("saved");
     assert!(saved.contains("title = \"Renamed before closing\""));
 }
+
+#[test]
+fn the_editor_shows_a_files_warnings_beside_their_fields_from_the_moment_it_opens() {
+    let unsourced = VALID_TRIP.replacen("source = \"voa\"\n", "", 1);
+    let (_dir, path) = edit_copy_of(&unsourced);
+    let mut harness = app_at(path, None, false);
+    let open = harness
+        .state()
+        .state()
+        .open()
+        .expect("opens: a warning is no error");
+    assert!(
+        open.problems.iter().any(|p| p.message == "quote has no source"),
+        "{:?}",
+        open.problems
+    );
+    harness.get_by_label("Edit mode").click();
+    harness.run();
+    harness
+        .state_mut()
+        .send(itinera::command::Command::Select(Some(0)));
+    harness.run();
+    harness.get_by_label_contains("quote has no source");
+    assert!(!harness.state().state().is_dirty(), "nothing was edited");
+}

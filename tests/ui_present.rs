@@ -9,6 +9,16 @@ use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 use itinera::model::slides::Slide;
 
+/// The presentation now; panics when not presenting.
+fn presenting(harness: &egui_kittest::Harness<'_, itinera::App>) -> itinera::model::slides::Presentation {
+    harness
+        .state()
+        .state()
+        .presentation()
+        .cloned()
+        .expect("presenting")
+}
+
 fn current_slide(harness: &egui_kittest::Harness<'_, itinera::App>) -> Option<usize> {
     harness.state().state().presentation().map(|p| p.current)
 }
@@ -52,12 +62,7 @@ fn esc_leaves_the_presentation_and_b_blanks_the_screen() {
     assert_eq!(blanked, Some(true));
     harness.key_press(Key::Space);
     harness.run();
-    let presentation = harness
-        .state()
-        .state()
-        .presentation()
-        .cloned()
-        .expect("presenting");
+    let presentation = presenting(&harness);
     assert!(!presentation.blanked, "moving on unblanks");
     assert_eq!(presentation.current, 1);
     harness.key_press(Key::Escape);
@@ -89,12 +94,7 @@ fn autoplay_advances_after_the_trips_seconds_per_slide_and_any_key_pauses_it() {
     assert_eq!(current_slide(&harness), Some(2));
     harness.key_press(Key::B);
     harness.step();
-    let presentation = harness
-        .state()
-        .state()
-        .presentation()
-        .cloned()
-        .expect("presenting");
+    let presentation = presenting(&harness);
     assert!(!presentation.autoplay, "a key pauses autoplay");
     for _ in 0..20 {
         harness.step();

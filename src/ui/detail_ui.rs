@@ -146,7 +146,7 @@ impl EventView<'_> {
         }
 
         if !event.meetings.is_empty() {
-            section_heading_ui(ui, "Meetings");
+            theme::section_heading_ui(ui, "Meetings");
             for meeting in &event.meetings {
                 for id in &meeting.with {
                     if let Some(person) = trip.person(id) {
@@ -164,27 +164,27 @@ impl EventView<'_> {
                 if !meeting.summary.is_empty() {
                     ui.label(RichText::new(&meeting.summary).italics());
                 }
-                ui.add_space(4.0);
+                ui.add_space(theme::SMALL_SPACING);
             }
         }
 
         if !event.quotes.is_empty() {
-            section_heading_ui(ui, "Quotes");
+            theme::section_heading_ui(ui, "Quotes");
             for quote in &event.quotes {
                 quote_ui(ui, trip, quote, tokens);
             }
         }
 
         if !event.media.is_empty() {
-            section_heading_ui(ui, "Pictures");
+            theme::section_heading_ui(ui, "Pictures");
             for item in &event.media {
                 media.media_ui(ui, trip_path, item, tokens);
-                ui.add_space(6.0);
+                ui.add_space(theme::ITEM_SPACING);
             }
         }
 
         if !event.sources.is_empty() {
-            section_heading_ui(ui, "Sources");
+            theme::section_heading_ui(ui, "Sources");
             for id in &event.sources {
                 if let Some(source) = trip.source(id) {
                     source_ui(ui, source);
@@ -194,17 +194,11 @@ impl EventView<'_> {
     }
 }
 
-fn section_heading_ui(ui: &mut Ui, text: &str) {
-    ui.add_space(theme::SECTION_SPACING);
-    ui.label(RichText::new(text).strong().size(theme::BODY_SIZE + 2.0));
-    ui.separator();
-}
-
 fn quote_ui(ui: &mut Ui, trip: &Trip, quote: &crate::model::Quote, tokens: &Tokens) {
     let frame = Frame::new()
         .fill(tokens.quote_fill)
-        .inner_margin(Margin::symmetric(10, 8))
-        .corner_radius(4)
+        .inner_margin(Margin::symmetric(theme::QUOTE_MARGIN[0], theme::QUOTE_MARGIN[1]))
+        .corner_radius(theme::QUOTE_RADIUS)
         .stroke(Stroke::NONE);
     let response = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -229,10 +223,10 @@ fn quote_ui(ui: &mut Ui, trip: &Trip, quote: &crate::model::Quote, tokens: &Toke
     });
     let bar = egui::Rect::from_min_max(
         response.response.rect.left_top(),
-        response.response.rect.left_bottom() + egui::vec2(3.0, 0.0),
+        response.response.rect.left_bottom() + egui::vec2(theme::QUOTE_BAR_WIDTH, 0.0),
     );
     ui.painter().rect_filled(bar, 0.0, tokens.quote_bar);
-    ui.add_space(6.0);
+    ui.add_space(theme::ITEM_SPACING);
 }
 
 fn source_ui(ui: &mut Ui, source: &crate::model::Source) {
@@ -254,9 +248,9 @@ fn source_ui(ui: &mut Ui, source: &crate::model::Source) {
 
 fn overview_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, commands: &mut Commands) {
     // The title and statistics are in the header above; this is the trip's story in brief.
-    section_heading_ui(ui, "About this trip");
+    theme::section_heading_ui(ui, "About this trip");
     ui.label(trip.summary.trim());
-    section_heading_ui(ui, "Stops");
+    theme::section_heading_ui(ui, "Stops");
     for stop in &chronology.stops {
         let Some(place) = trip.places.get(stop.place) else {
             continue;

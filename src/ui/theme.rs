@@ -79,6 +79,18 @@ pub const MAP_OVERLAY_MARGIN: f32 = 10.0;
 pub const PANEL_MARGIN: f32 = 10.0;
 /// Space between sections of the detail panel, in points.
 pub const SECTION_SPACING: f32 = 12.0;
+/// Space between items inside a section (meetings, pictures, quotes), in points.
+pub const ITEM_SPACING: f32 = 6.0;
+/// Space after a meeting's last line, in points.
+pub const SMALL_SPACING: f32 = 4.0;
+/// Inner margin of a quote's card, in points (horizontal, vertical).
+pub const QUOTE_MARGIN: [i8; 2] = [10, 8];
+/// Corner radius of a quote's card, in points.
+pub const QUOTE_RADIUS: u8 = 4;
+/// Width of the coloured bar at a quote's left edge, in points.
+pub const QUOTE_BAR_WIDTH: f32 = 3.0;
+/// Size of section headings (Meetings, Quotes, …) in the detail panel and editor, in points.
+pub const SECTION_HEADING_SIZE: f32 = BODY_SIZE + 2.0;
 
 /// Body text size, in points.
 pub const BODY_SIZE: f32 = 14.0;
@@ -234,4 +246,12 @@ pub mod present {
     pub const STRIP_HEIGHT: f32 = 64.0;
     /// Smallest scale, so small windows stay legible.
     pub const MIN_SCALE: f32 = 0.6;
+}
+
+/// A section heading (Meetings, Quotes, Pictures…): space above, strong text, a rule below.
+/// The detail panel and the editor share it so both read alike.
+pub fn section_heading_ui(ui: &mut egui::Ui, text: &str) {
+    ui.add_space(SECTION_SPACING);
+    ui.label(egui::RichText::new(text).strong().size(SECTION_HEADING_SIZE));
+    ui.separator();
 }

@@ -136,7 +136,17 @@ impl Form<'_> {
 
     /// Problems located at `path` or inside it, in the error colour.
     pub fn problems_ui(&self, ui: &mut Ui, path: &FieldPath) {
-        for problem in self.problems.iter().filter(|p| p.path.0.starts_with(&path.0)) {
+        self.matching_problems_ui(ui, |at| at.0.starts_with(&path.0));
+    }
+
+    /// Problems about a whole record at `path` (a quote without a source), not one of its
+    /// fields: shown once under the record's fields.
+    pub fn record_problems_ui(&self, ui: &mut Ui, path: &FieldPath) {
+        self.matching_problems_ui(ui, |at| at == path);
+    }
+
+    fn matching_problems_ui(&self, ui: &mut Ui, located: impl Fn(&FieldPath) -> bool) {
+        for problem in self.problems.iter().filter(|p| located(&p.path)) {
             ui.label(
                 RichText::new(format!("{} ({})", problem.message, problem.help)).color(self.tokens.error),
             );

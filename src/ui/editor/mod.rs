@@ -6,13 +6,13 @@
 //! problems of a field appear beside it as you type.
 
 pub mod fields;
-pub mod records_ui;
+pub mod trip_records_ui;
 
-use egui::{RichText, Ui};
+use egui::Ui;
 use serde_json::Value;
 
 use self::fields::Form;
-use self::records_ui::list_ui;
+use self::trip_records_ui::list_ui;
 use crate::command::{Command, Commands};
 use crate::gazetteer::City;
 use crate::model::edit::Edit;
@@ -73,10 +73,10 @@ impl EventEditor {
         };
         match self.tab {
             Tab::Event => self.event_ui(ui, state, form.commands),
-            Tab::Trip => records_ui::trip_fields_ui(ui, &mut form, &open.trip),
-            Tab::Places => records_ui::places_ui(ui, &mut form, &open.trip, state.picking()),
-            Tab::People => records_ui::people_ui(ui, &mut form, &open.trip),
-            Tab::Sources => records_ui::sources_ui(ui, &mut form, &open.trip),
+            Tab::Trip => trip_records_ui::trip_fields_ui(ui, &mut form, &open.trip),
+            Tab::Places => trip_records_ui::places_ui(ui, &mut form, &open.trip, state.picking()),
+            Tab::People => trip_records_ui::people_ui(ui, &mut form, &open.trip),
+            Tab::Sources => trip_records_ui::sources_ui(ui, &mut form, &open.trip),
         }
     }
 
@@ -157,7 +157,7 @@ impl EventEditor {
             &event.sources,
         );
         form.text_ui(ui, "Presenter notes", &path.key("notes"), &event.notes, true);
-        records_ui(ui, &mut form, &path, event);
+        event_lists_ui(ui, &mut form, &path, event);
     }
 
     /// "Find a city": search the gazetteer and put the event there, adding the place if the trip
@@ -239,8 +239,8 @@ fn use_city(trip: &Trip, city: &City, event_path: &FieldPath, commands: &mut Com
 }
 
 /// Meetings, quotes and pictures of the event, each with a remove button, and add buttons.
-fn records_ui(ui: &mut Ui, form: &mut Form<'_>, path: &FieldPath, event: &Event) {
-    section_ui(ui, "Meetings");
+fn event_lists_ui(ui: &mut Ui, form: &mut Form<'_>, path: &FieldPath, event: &Event) {
+    theme::section_heading_ui(ui, "Meetings");
     let header = |i: usize, _: &Meeting| format!("Meeting {}", i + 1);
     list_ui(
         ui,
@@ -268,7 +268,7 @@ fn records_ui(ui: &mut Ui, form: &mut Form<'_>, path: &FieldPath, event: &Event)
             );
         },
     );
-    section_ui(ui, "Quotes");
+    theme::section_heading_ui(ui, "Quotes");
     let header = |i: usize, _: &Quote| format!("Quote {}", i + 1);
     list_ui(
         ui,
@@ -292,7 +292,7 @@ fn records_ui(ui: &mut Ui, form: &mut Form<'_>, path: &FieldPath, event: &Event)
             form.text_ui(ui, "Source (source id)", &at.key("source"), &quote.source, false);
         },
     );
-    section_ui(ui, "Pictures");
+    theme::section_heading_ui(ui, "Pictures");
     let header = |i: usize, _: &Media| format!("Picture {}", i + 1);
     list_ui(
         ui,
@@ -322,10 +322,4 @@ fn records_ui(ui: &mut Ui, form: &mut Form<'_>, path: &FieldPath, event: &Event)
             );
         },
     );
-}
-
-fn section_ui(ui: &mut Ui, title: &str) {
-    ui.add_space(theme::SECTION_SPACING);
-    ui.label(RichText::new(title).strong().size(theme::BODY_SIZE + 2.0));
-    ui.separator();
 }

@@ -176,6 +176,7 @@ pub fn list_ui<T: serde::Serialize>(
             .default_open(open)
             .show(ui, |ui| {
                 fields(ui, form, &at, i, item);
+                form.record_problems_ui(ui, &at);
                 if ui.small_button(format!("Remove {noun}")).clicked() {
                     form.commands.send(Command::Edit(Edit::Remove {
                         path: array.clone(),

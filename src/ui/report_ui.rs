@@ -8,7 +8,7 @@ use crate::format::Report;
 use crate::model::Severity;
 
 /// A window listing `report`'s diagnostics.
-pub fn problems_window_ui(ctx: &Context, report: &Report, commands: &mut Commands) {
+pub fn report_window_ui(ctx: &Context, report: &Report, commands: &mut Commands) {
     let mut open = true;
     Window::new(format!("Problems in {}", report.file.display()))
         .default_width(640.0)
