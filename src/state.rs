@@ -430,6 +430,8 @@ fn place_at(open: &mut OpenTrip, index: usize, at: crate::model::LatLon) -> Resu
     // Six decimals is about 10 cm: more would only be noise from the pointer.
     place.lat = Some((at.lat_deg * 1e6).round() / 1e6);
     place.lon = Some((at.lon_deg * 1e6).round() / 1e6);
+    // Placed by hand: no longer a region's or country's centre.
+    place.approximate = false;
     if let Some(city) = crate::gazetteer::shared().nearest(at) {
         place.timezone.clone_from(&city.timezone);
     }

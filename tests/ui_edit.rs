@@ -70,6 +70,16 @@ fn an_event_added_in_dushanbe_by_city_search_is_saved_and_reloads() {
     assert_eq!(trip.events.last().map(|e| e.title.as_str()), Some("New event"));
 }
 
+/// Edit mode, the Places tab, and Astana's fields unfolded.
+fn open_astana_in_the_editor(harness: &mut egui_kittest::Harness<'_, itinera::App>) {
+    harness.get_by_label("Edit mode").click();
+    harness.run();
+    harness.get_by_label("Places").click();
+    harness.run();
+    harness.get_by_label("Astana (astana)").click();
+    harness.run();
+}
+
 fn edit_copy_of(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("trip.toml");
@@ -81,12 +91,7 @@ fn edit_copy_of(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
 fn pick_on_map_moves_a_place_and_takes_the_nearest_citys_timezone() {
     let (_dir, path) = edit_copy_of(VALID_TRIP);
     let mut harness = app_at(path, None, false);
-    harness.get_by_label("Edit mode").click();
-    harness.run();
-    harness.get_by_label("Places").click();
-    harness.run();
-    harness.get_by_label("Astana (astana)").click();
-    harness.run();
+    open_astana_in_the_editor(&mut harness);
     harness.get_by_label("Pick on map").click();
     harness.run();
     harness.get_by_label_contains("Click the map to place Astana");
@@ -222,4 +227,35 @@ fn the_editor_shows_a_files_warnings_beside_their_fields_from_the_moment_it_open
     harness.run();
     harness.get_by_label_contains("quote has no source");
     assert!(!harness.state().state().is_dirty(), "nothing was edited");
+}
+
+#[test]
+fn marking_a_place_approximate_is_saved_and_the_map_says_so() {
+    let (_dir, path) = edit_copy_of(VALID_TRIP);
+    let mut harness = app_at(path.clone(), None, false);
+    open_astana_in_the_editor(&mut harness);
+    harness
+        .get_by_label("Approximate position (only a region or country is known)")
+        .click();
+    harness.run();
+    let open = harness.state().state().open().expect("open");
+    assert!(open.trip.place("astana").is_some_and(|p| p.approximate));
+    harness.get_by_label_contains("Astana (approximate position)");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = std::fs::read_to_string(&path).expect("saved");
+    assert!(saved.contains("approximate = true"), "{saved}");
+    let reloaded = itinera::state::AppState::with_file(&path);
+    let trip = &reloaded.open().expect("reloads").trip;
+    assert!(trip.place("astana").is_some_and(|p| p.approximate));
+
+    // Unmarking it takes the key out of the file again.
+    harness
+        .get_by_label("Approximate position (only a region or country is known)")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = std::fs::read_to_string(&path).expect("saved");
+    assert!(!saved.contains("approximate"), "{saved}");
 }

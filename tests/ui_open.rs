@@ -164,8 +164,8 @@ fn file_import_reads_travel_records_on_a_worker_and_opens_the_new_trip() {
          <start-date>2015-11-02</start-date><end-date>2015-11-03</end-date><country id=\"kazakhstan\">Kazakhstan</country>\
          <locale>Astana</locale><remarks>Met President Nazarbayev.</remarks></trip>\n\
          <trip role=\"secretary\" who=\"kerry-john-forbes\"><id>3595</id><name>John Forbes Kerry</name>\
-         <start-date>2015-11-03</start-date><end-date>2015-11-03</end-date><country id=\"tajikistan\">Tajikistan</country>\
-         <locale>Atlantis</locale><remarks/></trip>\n</trips>\n",
+         <start-date>2015-11-03</start-date><end-date>2015-11-03</end-date><country id=\"xyzzyland\">Xyzzyland</country>\
+         <locale>Xyzzy</locale><remarks/></trip>\n</trips>\n",
     )
     .expect("write records");
     let mut harness = common::kerry_app();
@@ -195,7 +195,7 @@ fn file_import_reads_travel_records_on_a_worker_and_opens_the_new_trip() {
     let written = std::fs::read_to_string(&out).expect("written");
     assert!(written.starts_with("# Imported by Itinera"), "{written}");
     assert!(
-        written.contains("record 3595 (2015-11-03): cannot place \"Atlantis\""),
+        written.contains("record 3595 (2015-11-03): cannot place \"Xyzzy\""),
         "{written}"
     );
 }

@@ -121,7 +121,7 @@ impl Basemap {
             })
             .collect();
         let mut labels = labels::country_labels(&countries);
-        labels.extend(labels::city_labels(&crate::gazetteer::cities(100_000)));
+        labels.extend(labels::city_labels(&crate::gazetteer::label_cities(100_000)));
         Ok(Self {
             coarse,
             fine,

@@ -59,6 +59,10 @@ pub struct Place {
     pub lon: Option<f64>,
     /// IANA timezone name, e.g. `Asia/Almaty`; local times at this place are in this zone.
     pub timezone: String,
+    /// Whether the coordinates are only a region's or country's centre (a record named no
+    /// place the gazetteer knows): the map draws such a stop differently and says so.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
 }
 
 /// A person (or an office that speaks, such as a spokesperson's office).

@@ -139,6 +139,13 @@ impl EventView<'_> {
             ui.label(
                 RichText::new(format!("{}{alt} · {}", place.name, place.country)).color(tokens.weak_text),
             );
+            if place.approximate {
+                ui.label(
+                    RichText::new("Approximate position: the source names only a region or country.")
+                        .color(tokens.weak_text)
+                        .italics(),
+                );
+            }
         }
         ui.add_space(theme::SECTION_SPACING);
         if !event.summary.is_empty() {

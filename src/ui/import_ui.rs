@@ -53,6 +53,8 @@ pub struct ImportWindow {
 impl ImportWindow {
     /// Show the window, starting in the open trip's folder.
     pub fn open(&mut self, state: &AppState) {
+        // Importers place names with the full gazetteer: load it while the user picks files.
+        crate::gazetteer::preload();
         self.open = true;
         self.ended = None;
         self.folder = state

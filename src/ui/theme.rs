@@ -52,6 +52,10 @@ pub struct Tokens {
 
 /// Radius of a stop marker, in points.
 pub const MARKER_RADIUS: f32 = 11.0;
+/// Gap between a stop's marker and the dashed ring of an approximate position, in points.
+pub const APPROXIMATE_RING_GAP: f32 = 5.0;
+/// Width of that dashed ring, in points.
+pub const APPROXIMATE_RING_WIDTH: f32 = 2.0;
 /// Width of route lines, in points.
 pub const ROUTE_WIDTH: f32 = 2.5;
 /// Height of one event lane on the timeline, in points.

@@ -20,7 +20,7 @@ pub fn to_geojson(trip: &Trip, chronology: &Chronology) -> Value {
             let place = trip.places.get(resolved.place)?;
             let location = chronology.places.get(resolved.place).copied().flatten()?.location;
             let name = |id: &String| trip.person(id).map_or(id.clone(), |p| p.name.clone());
-            Some(json!({
+            let mut feature = json!({
                 "type": "Feature",
                 "id": event.id,
                 "geometry": { "type": "Point", "coordinates": position(location) },
@@ -41,7 +41,12 @@ pub fn to_geojson(trip: &Trip, chronology: &Chronology) -> Value {
                     "quotes": event.quotes.iter().map(|q| json!({ "speaker": name(&q.speaker), "text": q.text })).collect::<Vec<_>>(),
                     "sources": event.sources.iter().filter_map(|s| trip.source(s)).map(|s| json!({ "title": s.title, "url": s.url })).collect::<Vec<_>>(),
                 }
-            }))
+            });
+            if place.approximate {
+                // Only a region's or country's centre: say so, as the trip file does.
+                feature["properties"]["approximate"] = json!(true);
+            }
+            Some(feature)
         })
         .collect();
     let stops: Vec<LatLon> = chronology.stop_locations().collect();

@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::countries::countries;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, curated, historical};
 use crate::model::refs::fresh_id;
 use crate::model::{LatLon, Place, Trip};
 
@@ -16,8 +16,6 @@ use crate::model::{LatLon, Place, Trip};
 #[derive(Debug)]
 pub struct Placer<'g> {
     gazetteer: &'g Gazetteer,
-    /// GeoNames id → the place id it was added under.
-    by_city: HashMap<u32, String>,
     /// Place ids in use.
     taken: HashSet<String>,
     /// (name, country, lat bits, lon bits) → id of the places added by [`Placer::known`], so
@@ -81,33 +79,129 @@ pub fn split_locales(text: &str) -> Locales {
     locales
 }
 
+/// What a name was found as.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    /// The named place itself: a city, a former name, or a curated island, base, venue or site.
+    Exact(Place),
+    /// A region: only its centre is known (the place is marked approximate).
+    Region(Place),
+}
+
 impl<'g> Placer<'g> {
     /// A placer adding to `trip`, whose existing place ids it will not reuse.
     pub fn new(gazetteer: &'g Gazetteer, trip: &Trip) -> Self {
         Self {
             gazetteer,
-            by_city: HashMap::new(),
             taken: trip.places.iter().map(|p| p.id.clone()).collect(),
             known: HashMap::new(),
             event_ids: trip.events.iter().map(|e| e.id.clone()).collect(),
         }
     }
 
-    /// The id of the place for the city called `name` in one of `countries` (anywhere when
-    /// empty), adding it to `trip` the first time; `None` when the gazetteer has no such city.
+    /// The id of the place called `name` in one of `countries` (anywhere when empty), adding it
+    /// to `trip` the first time: a former name ("Leningrad", at today's place), a curated island,
+    /// base, venue or site, or a city. `None` when none is known, or only a region.
     pub fn place(&mut self, trip: &mut Trip, name: &str, countries: &[&str]) -> Option<String> {
-        let city = self.gazetteer.named(name, |c| {
-            countries.is_empty() || countries.contains(&c.country.as_str())
-        })?;
-        if let Some(id) = self.by_city.get(&city.geoname_id) {
-            return Some(id.clone());
+        match self.find(name, countries)? {
+            Found::Exact(place) => Some(self.known(trip, place)),
+            Found::Region(_) => None,
         }
-        let id = fresh_id(&city.name, |id| self.taken.contains(id));
-        self.taken.insert(id.clone());
-        self.by_city.insert(city.geoname_id, id.clone());
-        trip.places.push(city.to_place(id.clone()));
-        Some(id)
     }
+
+    /// What `name` is in one of `countries` (anywhere when empty), trying its spelling and then
+    /// its common variants ("St." for "Saint", "Djibouti City" for "Djibouti").
+    pub fn find(&self, name: &str, countries: &[&str]) -> Option<Found> {
+        variants(name).find_map(|variant| self.find_as_written(&variant, name, countries))
+    }
+
+    fn find_as_written(&self, variant: &str, written: &str, countries: &[&str]) -> Option<Found> {
+        let allowed = |code: &str| countries.is_empty() || code.is_empty() || countries.contains(&code);
+        if let Some(former) = historical::former_name(variant).filter(|f| allowed(&f.country)) {
+            let city = self.gazetteer.named(&former.today, &[former.country.as_str()])?;
+            // The name of its time is the place's name; today's name is kept for search.
+            let mut place = city.to_place(written.trim().to_owned());
+            place.name = written.trim().to_owned();
+            place.alt_names.insert(0, city.name);
+            return Some(Found::Exact(place));
+        }
+        if let Some(site) = curated::site_named(variant).filter(|s| allowed(&s.country)) {
+            return Some(self.site_place(site));
+        }
+        let city = self.gazetteer.named(variant, countries)?;
+        let normal = crate::model::filter::fold(variant.trim());
+        let by_other_name = crate::model::filter::fold(&city.name) != normal
+            && city
+                .alt_names
+                .iter()
+                .any(|n| crate::model::filter::fold(n) == normal);
+        let id = city.name.clone();
+        let mut place = city.to_place(id);
+        if by_other_name {
+            // "Kiev", "Bombay": the record's name is the name of its time.
+            place
+                .alt_names
+                .insert(0, std::mem::replace(&mut place.name, written.trim().to_owned()));
+        }
+        Some(Found::Exact(place))
+    }
+
+    /// A curated site as a place, with the timezone of the nearest city.
+    pub fn site_place(&self, site: &curated::Site) -> Found {
+        let at = LatLon::new(site.lat_deg, site.lon_deg);
+        let place = Place {
+            id: site.name.clone(),
+            name: site.name.clone(),
+            alt_names: site.other_names.iter().take(3).cloned().collect(),
+            country: site.country.clone(),
+            lat: Some(site.lat_deg),
+            lon: Some(site.lon_deg),
+            timezone: self.gazetteer.nearest(at).map(|c| c.timezone).unwrap_or_default(),
+            approximate: site.kind.is_approximate(),
+        };
+        if site.kind.is_approximate() {
+            Found::Region(place)
+        } else {
+            Found::Exact(place)
+        }
+    }
+
+    /// The centre of the country `code` as an approximate place called `name`.
+    pub fn country_place(&self, code: &str, name: &str) -> Option<Place> {
+        let centre = self.gazetteer.country_centre(code)?;
+        Some(Place {
+            id: name.to_owned(),
+            name: name.to_owned(),
+            country: code.to_owned(),
+            lat: Some((centre.lat_deg * 1e4).round() / 1e4),
+            lon: Some((centre.lon_deg * 1e4).round() / 1e4),
+            timezone: self
+                .gazetteer
+                .nearest(centre)
+                .map(|c| c.timezone)
+                .unwrap_or_default(),
+            approximate: true,
+            ..Place::default()
+        })
+    }
+}
+
+/// `name`, then the spellings records use for the same place: "St."/"Ft."/"Mt." written out,
+/// and without a trailing "City" or "Island".
+fn variants(name: &str) -> impl Iterator<Item = String> {
+    let name = name.trim();
+    let mut all = vec![name.to_owned()];
+    for (short, long) in [("St. ", "Saint "), ("Ft. ", "Fort "), ("Mt. ", "Mount ")] {
+        if let Some(rest) = name.strip_prefix(short) {
+            all.push(format!("{long}{rest}"));
+        }
+    }
+    for suffix in [" City", " Island"] {
+        if let Some(stem) = name.strip_suffix(suffix) {
+            all.push(stem.to_owned());
+        }
+    }
+    all.into_iter()
 }
 
 impl Placer<'_> {
@@ -176,7 +270,8 @@ impl Placer<'_> {
                 }
                 let name = phrase.join(" ");
                 self.gazetteer
-                    .named(&name, |c| c.population >= 100_000 && c.name == name)
+                    .exactly_named(&name)
+                    .find(|c| c.population >= 100_000 && c.name == name)
             })
         })?;
         let name = found.name.clone();
@@ -215,6 +310,6 @@ mod tests {
         assert_eq!(ontario, "london-2");
         assert_eq!(trip.places.len(), 2);
         assert_eq!(trip.places[1].timezone, "America/Toronto");
-        assert_eq!(placer.place(&mut trip, "Sal", &["CV"]), None);
+        assert_eq!(placer.place(&mut trip, "Nowhereville", &["CV"]), None);
     }
 }

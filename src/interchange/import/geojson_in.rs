@@ -78,6 +78,10 @@ pub fn from_geojson(
                     lat: Some(lat),
                     lon: Some(lon),
                     timezone,
+                    approximate: properties
+                        .get("approximate")
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false),
                     ..Place::default()
                 })
             } else {

@@ -27,6 +27,7 @@ pub mod storymap_in;
 pub mod timeline_csv_in;
 pub mod timelinejs_in;
 pub mod travels_xml_in;
+pub mod visit_place;
 pub mod written_date;
 
 use std::fmt;
@@ -170,19 +171,38 @@ pub struct Imported {
     pub records: usize,
     /// Records that became placed events.
     pub placed: usize,
+    /// Of those, the ones placed only at a region's or country's centre (marked approximate).
+    pub approximate: usize,
     /// Each file with its recognised format.
     pub formats: Vec<(PathBuf, ImportFormat)>,
 }
 
 impl Imported {
-    /// "348 records, 341 placed (98%)".
+    /// "348 records, 341 placed (98%)", and how many of those are approximate.
     pub fn summary(&self) -> String {
-        let share = if self.records == 0 {
-            100.0
-        } else {
-            self.placed as f64 * 100.0 / self.records as f64
+        let share = |n: usize| {
+            if self.records == 0 {
+                100.0
+            } else {
+                n as f64 * 100.0 / self.records as f64
+            }
         };
-        format!("{} records, {} placed ({share:.0}%)", self.records, self.placed)
+        let mut summary = format!(
+            "{} records, {} placed ({:.0}%)",
+            self.records,
+            self.placed,
+            share(self.placed)
+        );
+        if self.approximate > 0 {
+            let exact = self.placed - self.approximate;
+            summary.push_str(&format!(
+                ": {exact} at their named place ({:.1}%), {} approximate ({:.1}%)",
+                share(exact),
+                self.approximate,
+                share(self.approximate)
+            ));
+        }
+        summary
     }
 }
 
@@ -214,6 +234,7 @@ pub fn import_files(files: &[PathBuf], progress: &Progress) -> Result<Imported, 
             Ok(part) => {
                 imported.records += part.records;
                 imported.placed += part.placed;
+                imported.approximate += part.approximate;
                 imported.warnings.extend(part.warnings.into_iter().map(at_file));
                 if trip.title.is_empty() {
                     trip.title = file
@@ -251,7 +272,7 @@ fn read_part(
             let part = Part {
                 records: read.events.len(),
                 placed: read.events.len(),
-                warnings: Vec::new(),
+                ..Part::default()
             };
             *trip = read;
             part

@@ -13,6 +13,8 @@ pub struct Part {
     pub records: usize,
     /// Records that became events with a place.
     pub placed: usize,
+    /// Of those, the ones placed only at a region's or country's centre.
+    pub approximate: usize,
     /// Things the user should know; the import still succeeded.
     pub warnings: Vec<ImportProblem>,
 }

@@ -1,19 +1,23 @@
 //! The Office of the Historian's travel records (`<trips>` XML, see `trips.rnc` in its
 //! repository): one visit event per `<trip>` record, placed offline with the gazetteer.
 //!
-//! A record's `<locale>` may list several cities ("Tel Aviv, Jerusalem"); the event is placed at
-//! the first one the gazetteer knows *in the record's country* (or a country its parentheses
-//! name, as in "Havana (Cuba)" on a record filed under Spain). Cities it cannot place are
-//! reported by name and record id; a record with no placeable city is left out and reported,
-//! never put at 0,0. The traveller becomes a person and each file one source.
+//! A record's `<locale>` may list several places ("Tel Aviv, Jerusalem"); the event is placed by
+//! the rule of [`super::visit_place`]: at the first named place known *in the record's country*
+//! (as it was then: "Yugoslavia", "Bermuda" under the United Kingdom, or a country its
+//! parentheses name, as in "Havana (Cuba)" on a record filed under Spain), else at the centre of
+//! a region or country it names, marked approximate and reported. Names it cannot place are
+//! reported by record id; nothing is put at 0,0. The traveller becomes a person and each file
+//! one source.
 
 use roxmltree::{Document, Node};
 
-use super::geocode::{Placer, split_locales};
+use super::geocode::{Locales, Placer, split_locales};
 use super::import_problem::ImportProblem;
 use super::part::{Part, PartRead};
 use super::progress::Progress;
+use super::visit_place::VisitNames;
 use crate::countries::countries;
+use crate::gazetteer::historical;
 use crate::model::{Event, EventKind, Person, Source, Trip, TripTime};
 
 /// Where the records are published, for the source's link.
@@ -101,59 +105,86 @@ pub fn from_travels_xml(
         let country_name = country_node.and_then(|n| n.text()).unwrap_or_default();
         let country_id = country_node.and_then(|n| n.attribute("id")).unwrap_or_default();
         let locale = text_of("locale");
-        let mut locales = split_locales(&locale);
-        if locales.names.is_empty() {
-            // A record with no locale ("Vatican City" trips) is about the country itself.
-            locales.names.push(
-                country_name
-                    .split('(')
-                    .next()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_owned(),
-            );
-        }
+        // "Mexico, D.F." is one former name, not two places.
+        let mut locales = if historical::former_name(&locale).is_some() {
+            Locales {
+                names: vec![locale.clone()],
+                ..Locales::default()
+            }
+        } else {
+            split_locales(&locale)
+        };
+        let country_code = countries()
+            .code(country_id)
+            .or_else(|| countries().code(country_name));
+        let successors = historical::former_country(country_name.split('(').next().unwrap_or_default());
         let mut allowed: Vec<&str> = locales.countries.clone();
-        allowed.extend(
-            countries()
-                .code(country_id)
-                .or_else(|| countries().code(country_name)),
-        );
+        allowed.extend(country_code);
+        allowed.extend(successors.iter().map(String::as_str));
         allowed.extend(split_locales(country_name).countries);
         let territories: Vec<&str> = allowed.iter().flat_map(|c| territories_of(c)).copied().collect();
         allowed.extend(territories);
-        let (locale_line, locale_column) = child("locale").map_or((line, column), at);
-        let mut placed = Vec::new();
-        let mut missing = Vec::new();
-        for name in locales.names.iter().chain(&locales.asides) {
-            match placer.place(trip, name, &allowed) {
-                Some(place) => placed.push(place),
-                None if locales.names.contains(name) => missing.push(name.as_str()),
-                None => {}
-            }
+        let governed: Vec<&str> = allowed
+            .iter()
+            .flat_map(|c| historical::once_governed(c))
+            .map(String::as_str)
+            .filter(|c| !allowed.contains(c))
+            .collect();
+        if locales.names.is_empty() {
+            // A record with no locale ("Vatican City" trips) is about the country itself.
+            let country = country_name.split('(').next().unwrap_or_default().trim();
+            locales.names.push(country.to_owned());
         }
+        let (locale_line, locale_column) = child("locale").map_or((line, column), at);
         let where_ = if country_name.is_empty() {
             String::new()
         } else {
             format!(" in {country_name}")
         };
-        let Some(place) = placed.first().cloned() else {
+        let names = VisitNames {
+            names: &locales.names,
+            asides: &locales.asides,
+            countries: &allowed,
+            governed: &governed,
+            // A former country stands for the first country on its territory today.
+            country: country_code
+                .or_else(|| successors.first().map(String::as_str))
+                .map(|code| (code, country_name)),
+        };
+        let Some(visit) = placer.place_visit(trip, &names) else {
             part.warnings.push(ImportProblem::warning(
                 locale_line,
                 locale_column,
                 format!("{label} ({start}): cannot place \"{locale}\"{where_}; the record is left out"),
-                "the offline gazetteer has cities of 15,000 people or more; add the visit in the app with Find a city or Pick on map",
+                "give the record a <country> the importer knows, or add the visit in the app with Find a city or Pick on map",
             ));
             continue;
         };
-        if !missing.is_empty() {
+        let shown_at = || {
+            trip.place(&visit.place)
+                .map_or(visit.place.clone(), |p| p.name.clone())
+        };
+        if let Some(what) = &visit.approximate {
+            part.approximate += 1;
             part.warnings.push(ImportProblem::warning(
                 locale_line,
                 locale_column,
-                format!("{label}: cannot place {}{where_}; the visit is shown at {}", missing.join(", "), trip.place(&place).map_or(place.as_str(), |p| p.name.as_str())),
-                "the offline gazetteer has cities of 15,000 people or more; edit the place in the app if needed",
+                format!("{label} ({start}): \"{locale}\"{where_} is placed at the centre of {what}, marked approximate"),
+                "if you know where the visit was, find the place in the app's editor (Find a city or Pick on map)",
+            ));
+        } else if !visit.unplaced.is_empty() {
+            part.warnings.push(ImportProblem::warning(
+                locale_line,
+                locale_column,
+                format!(
+                    "{label}: cannot place {}{where_}; the visit is shown at {}, which the record also names",
+                    visit.unplaced.join(", "),
+                    shown_at()
+                ),
+                "edit the place in the app if the visit belongs elsewhere",
             ));
         }
+        let place = visit.place;
         part.placed += 1;
         let source_id = format!("ohd-{who}");
         trip.events.push(Event {

@@ -134,6 +134,16 @@ impl Form<'_> {
         self.problems_ui(ui, path);
     }
 
+    /// A yes/no field at `path`, as one undoable edit per click.
+    pub fn check_ui(&mut self, ui: &mut Ui, label: &str, path: &FieldPath, current: bool) {
+        let mut value = current;
+        if ui.checkbox(&mut value, label).changed() {
+            self.set(path, Value::Bool(value));
+            self.commands.send(Command::EndEdit);
+        }
+        self.problems_ui(ui, path);
+    }
+
     /// Problems located at `path` or inside it, in the error colour.
     pub fn problems_ui(&self, ui: &mut Ui, path: &FieldPath) {
         self.matching_problems_ui(ui, |at| at.0.starts_with(&path.0));

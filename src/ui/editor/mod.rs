@@ -45,6 +45,8 @@ pub enum Tab {
 pub struct EventEditor {
     tab: Tab,
     city_query: String,
+    /// The last query searched and its results: a search runs once per keystroke, not per frame.
+    city_results: Option<(String, Vec<City>)>,
 }
 
 impl EventEditor {
@@ -53,6 +55,8 @@ impl EventEditor {
         let Some(open) = state.open() else {
             return;
         };
+        // The 199,568 places load in the background while the user picks a field.
+        crate::gazetteer::preload();
         ui.horizontal_wrapped(|ui| {
             for (tab, label) in [
                 (Tab::Event, "Event"),
@@ -169,9 +173,21 @@ impl EventEditor {
         if self.city_query.trim().chars().count() < 2 {
             return;
         }
-        let gazetteer = crate::gazetteer::shared();
+        if self
+            .city_results
+            .as_ref()
+            .is_none_or(|(query, _)| *query != self.city_query)
+        {
+            let found = crate::gazetteer::shared().search(&self.city_query, CITY_RESULTS);
+            self.city_results = Some((self.city_query.clone(), found));
+        }
         let mut chosen = None;
-        for city in gazetteer.search(&self.city_query, CITY_RESULTS) {
+        let results = self
+            .city_results
+            .as_ref()
+            .map(|(_, found)| found.as_slice())
+            .unwrap_or_default();
+        for city in results {
             let text = format!(
                 "{}, {} · {} · population {}",
                 city.name,

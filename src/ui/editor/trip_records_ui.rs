@@ -70,6 +70,12 @@ pub fn places_ui(ui: &mut Ui, form: &mut Form<'_>, trip: &Trip, picking: Option<
             );
             form.number_ui(ui, "Latitude (°N)", &at.key("lat"), place.lat);
             form.number_ui(ui, "Longitude (°E)", &at.key("lon"), place.lon);
+            form.check_ui(
+                ui,
+                "Approximate position (only a region or country is known)",
+                &at.key("approximate"),
+                place.approximate,
+            );
             let waiting = picking == Some(i);
             let text = if waiting {
                 "Click the map… (Esc cancels)"

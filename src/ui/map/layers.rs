@@ -49,6 +49,8 @@ struct PlacedStop<'a> {
     pos: Pos2,
     /// The event a click selects: the first that passes the filter.
     first_shown: Option<usize>,
+    /// Only a region's or country's centre is known.
+    approximate: bool,
 }
 
 impl Plugin for TripLayer<'_> {
@@ -70,6 +72,7 @@ impl Plugin for TripLayer<'_> {
                 let pos = projector.project(to_position(location)).to_pos2();
                 Some(PlacedStop {
                     stop,
+                    approximate: place.approximate,
                     name: &place.name,
                     location,
                     pos,
@@ -198,6 +201,9 @@ fn marker_ui(
     let first = members.first().map_or(0, |s| s.stop.number);
     let response = ui.interact(rect, ui.scope_id().with(("stop", first)), Sense::click());
     let label = match members {
+        [only] if only.approximate => {
+            format!("Stop {}: {} (approximate position)", only.stop.number, only.name)
+        }
         [only] => format!("Stop {}: {}", only.stop.number, only.name),
         many => format!(
             "{} stops: {}",
@@ -226,6 +232,9 @@ fn marker_ui(
         theme::kind_colour(kind).gamma_multiply(opacity),
         Stroke::new(2.0, tokens.halo.gamma_multiply(opacity)),
     );
+    if members.iter().all(|s| s.approximate) {
+        approximate_ring_ui(painter, centre, radius, tokens, opacity);
+    }
     let number = match members {
         [only] => only.stop.number.to_string(),
         many => format!("{}–{}", first, many.last().map_or(first, |s| s.stop.number)),
@@ -275,8 +284,27 @@ fn marker_ui(
     response.clicked()
 }
 
+/// A dashed ring around a stop whose position is only a region's or country's centre.
+fn approximate_ring_ui(painter: &Painter, centre: Pos2, radius: f32, tokens: &Tokens, opacity: f32) {
+    let ring = radius + theme::APPROXIMATE_RING_GAP;
+    let points: Vec<Pos2> = (0..=48)
+        .map(|i| {
+            let angle = i as f32 / 48.0 * std::f32::consts::TAU;
+            centre + ring * vec2(angle.cos(), angle.sin())
+        })
+        .collect();
+    let stroke = Stroke::new(
+        theme::APPROXIMATE_RING_WIDTH,
+        tokens.route.gamma_multiply(opacity),
+    );
+    painter.extend(egui::Shape::dashed_line(&points, stroke, 4.0, 3.0));
+}
+
 fn stop_tooltip_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, stop: &PlacedStop<'_>) {
     ui.strong(format!("{}. {}", stop.stop.number, stop.name));
+    if stop.approximate {
+        ui.weak("Approximate position: the record names only a region or country.");
+    }
     for &i in &stop.stop.events {
         let (Some(event), Some(resolved)) = (trip.events.get(i), chronology.event(i)) else {
             continue;
