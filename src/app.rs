@@ -329,6 +329,7 @@ impl App {
             match effect {
                 Effect::ShowOpenDialog => self.files.choose(Purpose::Open, &self.state),
                 Effect::FitMap => self.map.request_fit(),
+                Effect::FitTimeline => self.timeline.request_fit(),
             }
         }
     }

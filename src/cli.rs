@@ -18,6 +18,10 @@ use crate::format;
 pub struct Cli {
     /// Trip file to open (TOML or JSON); the bundled Kerry 2015 trip when omitted.
     pub file: Option<PathBuf>,
+    /// Open a bundled example instead of a file: `kerry-2015` or `official-travels` (every
+    /// foreign trip of the U.S. presidents and secretaries of state).
+    #[arg(long, value_name = "NAME", conflicts_with = "file", value_parser = parse_example)]
+    pub example: Option<&'static crate::Example>,
     /// What to do instead of opening the app.
     #[command(subcommand)]
     pub command: Option<CliCommand>,
@@ -219,4 +223,15 @@ pub fn import(files: &[PathBuf], out: &std::path::Path, err: &mut dyn Write) -> 
     let _ = writeln!(err, "Imported {} into {}", imported.summary(), out.display());
     // The trip is written either way, so it can be fixed in the app; say what needs fixing.
     check(&[out.to_path_buf()], err)
+}
+
+/// The bundled example called `name`.
+fn parse_example(name: &str) -> Result<&'static crate::Example, String> {
+    crate::EXAMPLES.iter().find(|e| e.name == name).ok_or_else(|| {
+        let names: Vec<&str> = crate::EXAMPLES.iter().map(|e| e.name).collect();
+        format!(
+            "there is no example `{name}`; the examples are: {}",
+            names.join(", ")
+        )
+    })
 }

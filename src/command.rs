@@ -21,6 +21,8 @@ pub enum Command {
     Select(Option<usize>),
     /// Select the event this many steps later (negative: earlier) in time order.
     Step(isize),
+    /// Follow one traveller or journey of a collection (`None`: back to all).
+    Focus(Option<crate::model::journeys::Focus>),
     /// Select the first event.
     SelectFirst,
     /// Select the last event.
@@ -98,8 +100,11 @@ pub enum Command {
 pub enum Effect {
     /// Show the in-app file chooser to open a trip.
     ShowOpenDialog,
-    /// Frame the whole trip on the map (a new trip appears framed at once; a re-fit glides).
+    /// Frame the whole trip (or the focus) on the map (a new trip appears framed at once; a
+    /// re-fit glides).
     FitMap,
+    /// Frame the focus (or the whole trip) on the timeline.
+    FitTimeline,
 }
 
 /// Commands collected during one frame.

@@ -38,3 +38,29 @@ pub use app::App;
 
 /// Path of the bundled Kerry 2015 trip inside the source tree, opened when no file is given.
 pub const BUNDLED_TRIP: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/kerry-central-asia-2015.toml");
+
+/// A trip or collection that ships with the app, for *File ▸ Open example* and `--example`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Example {
+    /// The name `--example` takes.
+    pub name: &'static str,
+    /// What the menu says.
+    pub title: &'static str,
+    /// The file inside the source tree.
+    pub path: &'static str,
+}
+
+/// The bundled examples: the Kerry 2015 trip, and every official foreign trip of the U.S.
+/// presidents and secretaries of state (imported from `data/travels/`).
+pub const EXAMPLES: [Example; 2] = [
+    Example {
+        name: "kerry-2015",
+        title: "John Kerry in Central Asia, 2015",
+        path: BUNDLED_TRIP,
+    },
+    Example {
+        name: "official-travels",
+        title: "Official travels of U.S. presidents and secretaries of state",
+        path: concat!(env!("CARGO_MANIFEST_DIR"), "/data/official-travels.toml"),
+    },
+];

@@ -36,7 +36,10 @@ fn main() -> anyhow::Result<ExitCode> {
         }
         None => {}
     }
-    let file = cli.file.unwrap_or_else(|| itinera::BUNDLED_TRIP.into());
+    let file = match cli.example {
+        Some(example) => example.path.into(),
+        None => cli.file.unwrap_or_else(|| itinera::BUNDLED_TRIP.into()),
+    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Itinera")

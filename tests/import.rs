@@ -438,6 +438,20 @@ fn every_official_record_is_placed_at_its_named_place_or_marked_approximate() {
     assert_eq!(all.placed, all.records, "none is left out: {}", all.summary());
     let exact = all.placed - all.approximate;
     assert!(exact * 100 >= all.records * 99, "{}", all.summary());
+    // One title for the collection, not 55 concatenated.
+    assert_eq!(
+        all.trip.title,
+        "Official travels of 55 presidents and secretaries of state, 1866–2025"
+    );
+    // Each visit carries its journey; the model's journeys are the importer's.
+    assert!(all.trip.events.iter().all(|e| !e.journey.is_empty()));
+    let chronology = resolve(&all.trip).chronology;
+    let mut ids: Vec<&str> = all.trip.events.iter().map(|e| e.journey.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(chronology.journeys.len(), ids.len());
+    eprintln!("{} journeys", ids.len());
+    assert!((800..2500).contains(&ids.len()), "{} journeys", ids.len());
     assert_eq!(all.trip.travellers.len(), files.len());
     let text =
         itinera::format::write::to_text(&all.trip, itinera::format::FileFormat::Toml, "").expect("toml");
@@ -459,4 +473,27 @@ fn official_records() -> Vec<PathBuf> {
     }
     files.sort();
     files
+}
+
+#[test]
+fn the_bundled_official_collection_is_exactly_what_the_importer_makes_of_the_records() {
+    // Relative paths, as the file was made: `itinera import data/travels/president-travels/*.xml
+    // data/travels/secretary-travels/*.xml -o data/official-travels.toml` from the repository.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files: Vec<PathBuf> = official_records()
+        .iter()
+        .map(|f| f.strip_prefix(root).expect("under the repository").to_path_buf())
+        .collect();
+    let previous = std::env::current_dir().expect("cwd");
+    assert_eq!(previous, root, "cargo runs tests from the package root");
+    let imported = import(&files);
+    let out = Path::new("data/official-travels.toml");
+    let made = itinera::interchange::import::trip_text(&imported, out).expect("text");
+    let committed = std::fs::read_to_string(root.join(out)).expect("the collection is committed");
+    assert!(
+        made == committed,
+        "data/official-travels.toml is stale: run the import above again"
+    );
+    let checked = check_toml(&committed);
+    assert!(!checked.report.has_errors(), "{}", checked.report.render());
 }

@@ -8,13 +8,17 @@ use egui_kittest::kittest::Queryable as _;
 #[test]
 fn stops_that_would_overlap_become_one_cluster_that_zooms_in_when_clicked() {
     let mut harness = kerry_app();
-    // Zoomed out to the world, Central Asia's five stops sit on top of each other.
-    for _ in 0..3 {
+    // Zoomed out as far as the map goes (the world fills the panel), Central Asia's stops sit on
+    // top of each other.
+    for _ in 0..5 {
         harness.get_by_label(" − ").click();
         harness.run();
     }
     let zoom = harness.state().map_zoom();
-    let cluster = harness.get_by_label_contains("stops: Bishkek");
+    let cluster = harness
+        .query_all_by_label_contains(" stops: ")
+        .next()
+        .expect("a cluster of stops");
     cluster.click();
     harness.run();
     assert!(

@@ -27,6 +27,13 @@ impl App {
                     self.commands.send(Command::ShowOpenDialog);
                 }
                 self.recent.menu_ui(ui, &mut self.commands);
+                ui.menu_button("Open example", |ui| {
+                    for example in &crate::EXAMPLES {
+                        if ui.button(example.title).clicked() {
+                            self.commands.send(Command::Open(example.path.into()));
+                        }
+                    }
+                });
                 let has_trip = self.state.open().is_some();
                 if item_ui(ui, has_trip, "Save", &files::SAVE) {
                     self.commands.send(Command::Save);

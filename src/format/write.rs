@@ -25,7 +25,7 @@ pub enum WriteError {
 }
 
 /// Keys that the model may omit (an unset option); absent in the trip means delete from the file.
-const OPTIONAL_KEYS: [&str; 4] = ["slide_seconds", "lat", "lon", "approximate"];
+const OPTIONAL_KEYS: [&str; 5] = ["slide_seconds", "lat", "lon", "approximate", "journey"];
 
 /// The text of `trip` in `format`. For TOML, `original` is the file's previous text (empty for a
 /// new file), whose formatting and comments are kept wherever the trip did not change.

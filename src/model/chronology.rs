@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::geo::{GeoBounds, LatLon};
+use super::journeys::{Journey, journeys};
 use super::time::TripTime;
 use super::trip::Trip;
 
@@ -49,6 +50,8 @@ pub struct Stop {
     pub place: usize,
     /// Indices into `Trip::events`, in time order.
     pub events: Vec<usize>,
+    /// Index into `Chronology::journeys`: a stop belongs to one traveller's journey.
+    pub journey: usize,
 }
 
 /// The resolved, ordered trip.
@@ -60,37 +63,56 @@ pub struct Chronology {
     pub events: Vec<Option<ResolvedEvent>>,
     /// Indices of resolved events in time order.
     pub order: Vec<usize>,
-    /// Stops in time order.
+    /// Stops in time order (of their first event), across all journeys.
     pub stops: Vec<Stop>,
+    /// The travellers' journeys (see [`super::journeys`]), in time order.
+    pub journeys: Vec<Journey>,
+    /// Route legs as pairs of indices into `stops`: consecutive stops of one journey, never
+    /// from one journey to another.
+    legs: Vec<(usize, usize)>,
     /// Per `Trip::events` entry, its position in `order` (so lookups stay O(1) at 100,000
     /// events).
     rank: Vec<Option<usize>>,
     /// Per `Trip::events` entry, the index of its stop in `stops`.
     stop_index: Vec<Option<usize>>,
+    /// Per `Trip::events` entry, the index of its journey in `journeys`.
+    journey_of: Vec<Option<usize>>,
     /// UTC span of all resolved events, kept because every timeline frame asks for it.
     range: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 impl Chronology {
-    /// Order the resolved events and group them into stops.
-    pub fn new(places: Vec<Option<ResolvedPlace>>, events: Vec<Option<ResolvedEvent>>) -> Self {
+    /// Order the resolved events of `trip`, group them into journeys and each journey's
+    /// consecutive events at one place into stops.
+    pub fn new(trip: &Trip, places: Vec<Option<ResolvedPlace>>, events: Vec<Option<ResolvedEvent>>) -> Self {
         let mut order: Vec<usize> = events.iter().flatten().map(|e| e.index).collect();
         order.sort_by_key(|&i| {
             let e = events[i].as_ref().map(|e| (e.start_utc, e.end_utc));
             (e, i)
         });
+        let (journeys, journey_of) = journeys(trip, &order, &events);
         let mut stops: Vec<Stop> = Vec::new();
+        let mut legs = Vec::new();
+        // Per journey, the index of its latest stop.
+        let mut last_stop: Vec<Option<usize>> = vec![None; journeys.len()];
         for &i in &order {
-            let Some(event) = events[i].as_ref() else {
+            let (Some(event), Some(journey)) = (events[i].as_ref(), journey_of[i]) else {
                 continue;
             };
-            match stops.last_mut() {
+            let previous = last_stop[journey];
+            match previous.and_then(|s| stops.get_mut(s)) {
                 Some(stop) if stop.place == event.place => stop.events.push(i),
-                _ => stops.push(Stop {
-                    number: stops.len() + 1,
-                    place: event.place,
-                    events: vec![i],
-                }),
+                _ => {
+                    stops.push(Stop {
+                        number: stops.len() + 1,
+                        place: event.place,
+                        events: vec![i],
+                        journey,
+                    });
+                    let new = stops.len() - 1;
+                    legs.extend(previous.map(|p| (p, new)));
+                    last_stop[journey] = Some(new);
+                }
             }
         }
         let mut rank = vec![None; events.len()];
@@ -110,6 +132,9 @@ impl Chronology {
             events,
             order,
             stops,
+            journeys,
+            legs,
+            journey_of,
             rank,
             stop_index,
             range: start.zip(end),
@@ -171,7 +196,11 @@ impl Chronology {
     /// Number of local calendar days the trip covers, from the first event's local start date
     /// to the last event's local end date, inclusive.
     pub fn day_count(&self) -> usize {
-        let events = self.events.iter().flatten();
+        Self::day_count_of(self.events.iter().flatten())
+    }
+
+    /// Number of local calendar days `events` cover, first local start to last local end.
+    pub fn day_count_of<'a>(events: impl Iterator<Item = &'a ResolvedEvent> + Clone) -> usize {
         let first = events.clone().map(|e| e.start.local.date()).min();
         let last = events
             .map(|e| {
@@ -200,10 +229,28 @@ impl Chronology {
             .filter_map(|s| self.places.get(s.place).copied().flatten().map(|p| p.location))
     }
 
-    /// Total geodesic distance along the route between consecutive stops, in metres.
+    /// The journey of `Trip::events[index]`, an index into `journeys`.
+    pub fn journey_of(&self, index: usize) -> Option<usize> {
+        self.journey_of.get(index).copied().flatten()
+    }
+
+    /// Route legs as pairs of indices into `stops`: consecutive stops of one journey.
+    pub fn legs(&self) -> &[(usize, usize)] {
+        &self.legs
+    }
+
+    /// Where stop `stop` is, if its place is valid.
+    pub fn stop_location(&self, stop: usize) -> Option<LatLon> {
+        let place = self.stops.get(stop)?.place;
+        self.places.get(place).copied().flatten().map(|p| p.location)
+    }
+
+    /// Total geodesic distance along the route legs, in metres.
     pub fn route_length_m(&self) -> f64 {
-        let locations: Vec<LatLon> = self.stop_locations().collect();
-        locations.windows(2).map(|w| w[0].distance_m(w[1])).sum()
+        self.legs
+            .iter()
+            .filter_map(|&(a, b)| Some(self.stop_location(a)?.distance_m(self.stop_location(b)?)))
+            .sum()
     }
 
     /// Number of distinct countries among the stops.

@@ -9,6 +9,7 @@ pub mod describe;
 pub mod edit;
 pub mod filter;
 pub mod geo;
+pub mod journeys;
 pub mod problem;
 pub mod refs;
 pub mod resolve;

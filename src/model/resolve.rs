@@ -146,7 +146,7 @@ pub fn resolve(trip: &Trip) -> Resolution {
 
     Resolution {
         problems,
-        chronology: Chronology::new(resolved_places, resolved_events),
+        chronology: Chronology::new(trip, resolved_places, resolved_events),
     }
 }
 

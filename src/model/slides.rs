@@ -71,8 +71,16 @@ pub struct Presentation {
 impl Presentation {
     /// Start at the title slide of `trip`.
     pub fn new(trip: &Trip, chronology: &Chronology) -> Self {
+        Self::of_events(trip, chronology, |_| true)
+    }
+
+    /// A presentation of the events `keep` accepts (e.g. one journey of a collection) between
+    /// the title and the overview.
+    pub fn of_events(trip: &Trip, chronology: &Chronology, keep: impl Fn(usize) -> bool) -> Self {
+        let mut deck = deck(trip, chronology);
+        deck.retain(|slide| !matches!(slide, Slide::Event(i) if !keep(*i)));
         Self {
-            deck: deck(trip, chronology),
+            deck,
             current: 0,
             blanked: false,
             autoplay: false,

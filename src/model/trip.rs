@@ -191,6 +191,10 @@ pub struct Event {
     pub sources: Vec<String>,
     /// Notes for the presenter, shown only in the presenter console.
     pub notes: String,
+    /// The journey this event belongs to, when the file says so (e.g. `kerry-2015-10`); empty
+    /// means the journey follows from the dates (see `model::journeys`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub journey: String,
 }
 
 /// Talks between the travellers and counterparts.

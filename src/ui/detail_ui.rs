@@ -20,6 +20,7 @@ pub struct DetailPanel {
     /// Edit mode: forms instead of the reading view.
     pub editing: bool,
     editor: EventEditor,
+    collection: super::collection_ui::CollectionBrowser,
     generation: u64,
 }
 
@@ -67,6 +68,12 @@ impl DetailPanel {
                             tokens: &tokens,
                         };
                         event_view.ui(ui, &mut self.media, &open.path, commands);
+                    }
+                    // A collection of journeys is browsed by traveller, not as one list of stops.
+                    None if chronology.journeys.len() > 1 => {
+                        theme::section_heading_ui(ui, "About this collection");
+                        ui.label(trip.summary.trim());
+                        self.collection.ui(ui, state, commands);
                     }
                     None => overview_ui(ui, trip, chronology, commands),
                 }

@@ -30,13 +30,21 @@ impl Header {
 
     /// Draw the header.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Commands) {
-        let Some((trip, _)) = state.trip() else {
+        let Some((trip, chronology)) = state.trip() else {
             return;
         };
         let tokens = Tokens::for_visuals(ui.visuals());
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&trip.title).size(theme::TITLE_SIZE).strong());
+            if let Some(focus) = state.focus() {
+                // What is followed, with its own numbers, and the way back.
+                let title = super::collection_ui::focus_title(trip, chronology, focus);
+                ui.label(RichText::new(format!("› {title}")).size(theme::TITLE_SIZE));
+                if ui.button("Back to all").clicked() {
+                    commands.send(Command::Focus(None));
+                }
+            }
             stats_ui(ui, state.stats(), &tokens);
         });
         ui.horizontal_wrapped(|ui| {
@@ -87,23 +95,30 @@ impl Header {
 /// in the tooltip.
 fn stats_ui(ui: &mut Ui, stats: &TripStats, tokens: &Tokens) {
     let text = stats.summary();
-    ui.label(RichText::new(text).color(tokens.weak_text))
-        .on_hover_ui(|ui| {
-            ui.strong("Clock changes between stops");
-            for change in &stats.clock_changes {
-                ui.label(format!(
-                    "{} ({}) to {} ({}): {:+} h",
-                    change.from,
-                    change.from_offset,
-                    change.to,
-                    change.to_offset,
-                    f64::from(change.shift_secs) / 3600.0
-                ));
-            }
-            if stats.clock_changes.is_empty() {
-                ui.label("None: every stop keeps the same time.");
-            }
-        });
+    let label = ui.label(RichText::new(text).color(tokens.weak_text));
+    if stats.collection.is_some() {
+        label.on_hover_text(format!(
+            "A journey is one traveller's visits with at most {} days between them, or the visits a file gives one journey id.",
+            crate::model::journeys::JOURNEY_GAP_DAYS
+        ));
+        return;
+    }
+    label.on_hover_ui(|ui| {
+        ui.strong("Clock changes between stops");
+        for change in &stats.clock_changes {
+            ui.label(format!(
+                "{} ({}) to {} ({}): {:+} h",
+                change.from,
+                change.from_offset,
+                change.to,
+                change.to_offset,
+                f64::from(change.shift_secs) / 3600.0
+            ));
+        }
+        if stats.clock_changes.is_empty() {
+            ui.label("None: every stop keeps the same time.");
+        }
+    });
 }
 
 /// Menus of chips by kind, country and person, then the active chips with a remove button.

@@ -3,6 +3,7 @@
 //! UI code reads [`crate::state::AppState`] and sends [`crate::command::Command`]s; it never
 //! mutates the model itself.
 
+pub mod collection_ui;
 pub mod detail_ui;
 pub mod editor;
 pub mod file_dialog;

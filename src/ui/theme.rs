@@ -56,6 +56,10 @@ pub const MARKER_RADIUS: f32 = 11.0;
 pub const APPROXIMATE_RING_GAP: f32 = 5.0;
 /// Width of that dashed ring, in points.
 pub const APPROXIMATE_RING_WIDTH: f32 = 2.0;
+/// Opacity of a route leg the filter or focus hides among many journeys.
+pub const HIDDEN_ROUTE_OPACITY: f32 = 0.06;
+/// Opacity of each route leg when a collection shows many journeys at once (overlaps add up).
+pub const COLLECTION_ROUTE_OPACITY: f32 = 0.3;
 /// Width of route lines, in points.
 pub const ROUTE_WIDTH: f32 = 2.5;
 /// Height of one event lane on the timeline, in points.

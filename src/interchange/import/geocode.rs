@@ -119,9 +119,11 @@ impl<'g> Placer<'g> {
         let allowed = |code: &str| countries.is_empty() || code.is_empty() || countries.contains(&code);
         if let Some(former) = historical::former_name(variant).filter(|f| allowed(&f.country)) {
             let city = self.gazetteer.named(&former.today, &[former.country.as_str()])?;
-            // The name of its time is the place's name; today's name is kept for search.
-            let mut place = city.to_place(written.trim().to_owned());
-            place.name = written.trim().to_owned();
+            // The name of its time is the place's name; today's name is kept for search. The
+            // Tongan ʻokina is shown as the quotation mark every font has.
+            let written = written.trim().replace('ʻ', "‘");
+            let mut place = city.to_place(written.clone());
+            place.name = written;
             place.alt_names.insert(0, city.name);
             return Some(Found::Exact(place));
         }

@@ -51,11 +51,60 @@ pub fn merge(into: &mut Trip, from: Trip) {
             into.travellers.push(traveller);
         }
     }
+    // The title of the first file stands until the dispatcher names the whole collection.
     if into.title.is_empty() {
         into.title = from.title;
         into.summary = from.summary;
-    } else if !from.title.is_empty() && from.title != into.title {
-        into.title = format!("{} · {}", into.title, from.title);
     }
     into.slide_seconds = into.slide_seconds.or(from.slide_seconds);
+}
+
+/// One title and summary for a trip merged from several files with several travellers, in
+/// place of the first file's: "Official travels of 55 presidents and secretaries of state,
+/// 1866–2025" when the travellers are presidents and secretaries of state, else "Travels of
+/// 3 travellers, 2014–2016".
+pub fn name_collection(trip: &mut Trip) {
+    let travellers = trip.travellers.len();
+    if travellers < 2 {
+        return;
+    }
+    let years: Vec<&str> = trip.events.iter().filter_map(|e| e.start.get(..4)).collect();
+    let (first, last) = (years.iter().min().copied(), years.iter().max().copied());
+    let (span, between) = match (first, last) {
+        (Some(first), Some(last)) if first != last => {
+            (format!("{first}–{last}"), format!("between {first} and {last}"))
+        }
+        (Some(only), _) => (only.to_owned(), format!("in {only}")),
+        _ => (String::new(), String::new()),
+    };
+    let role_of = |id: &String| trip.person(id).map_or("", |p| p.role.as_str());
+    let presidents = trip
+        .travellers
+        .iter()
+        .filter(|t| role_of(t).starts_with("President of the United States"))
+        .count();
+    let secretaries = trip
+        .travellers
+        .iter()
+        .filter(|t| role_of(t) == "Secretary of State")
+        .count();
+    let who = match (presidents, secretaries) {
+        (p, s) if p + s < travellers => format!("{travellers} travellers"),
+        (0, _) => format!("{travellers} secretaries of state"),
+        (_, 0) => format!("{travellers} presidents"),
+        _ => format!("{travellers} presidents and secretaries of state"),
+    };
+    let official = presidents + secretaries == travellers;
+    trip.title = format!(
+        "{} of {who}, {span}",
+        if official { "Official travels" } else { "Travels" }
+    );
+    let visits = crate::model::describe::format_count(trip.events.len() as u64);
+    trip.summary = if official {
+        format!(
+            "Every foreign visit of {who} {between} ({visits} visits), from the records of the Office of the Historian, U.S. Department of State."
+        )
+    } else {
+        format!("{visits} events of {who} {between}, imported from several files.")
+    };
 }

@@ -252,6 +252,9 @@ pub fn import_files(files: &[PathBuf], progress: &Progress) -> Result<Imported, 
         return Err(ImportError::Problems(errors));
     }
     imported.trip.format = crate::model::trip::FORMAT_VERSION;
+    if files.len() > 1 {
+        merge::name_collection(&mut imported.trip);
+    }
     Ok(imported)
 }
 
@@ -296,7 +299,7 @@ pub fn save_imported(imported: &Imported, out: &Path) -> Result<(), String> {
 /// The imported trip as the text of a trip file at `out` (TOML or JSON by its extension). A
 /// TOML file starts with comments saying where it came from and listing every warning, so
 /// records that were left out stay visible next to the trip until someone adds them.
-fn trip_text(imported: &Imported, out: &Path) -> Result<String, String> {
+pub fn trip_text(imported: &Imported, out: &Path) -> Result<String, String> {
     let format = crate::format::FileFormat::of(out);
     let mut header = String::from("# Imported by Itinera from:\n");
     for (file, format) in &imported.formats {

@@ -209,6 +209,7 @@ pub fn from_travels_xml(
         });
     }
     progress.set(records.len(), records.len());
+    name_journeys(trip);
     if trip.summary.is_empty() && part.placed > 0 {
         let names: Vec<&str> = trip.people.iter().map(|p| p.name.as_str()).collect();
         trip.summary = format!(
@@ -218,6 +219,45 @@ pub fn from_travels_xml(
         );
     }
     Ok(if errors.is_empty() { Ok(part) } else { Err(errors) })
+}
+
+/// Give each traveller's consecutive visits one explicit journey id ("kerry-john-forbes-2015-10-31",
+/// after the traveller and the first day): a visit starting at most
+/// [`JOURNEY_GAP_DAYS`](crate::model::journeys::JOURNEY_GAP_DAYS) days after the previous one
+/// ended continues its journey. Written into the file, so an editor can move a visit to another
+/// journey by hand.
+fn name_journeys(trip: &mut Trip) {
+    let day = |text: &str| chrono::NaiveDate::parse_from_str(text.get(..10).unwrap_or(text), "%Y-%m-%d").ok();
+    let mut order: Vec<usize> = (0..trip.events.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| (&trip.events[i].participants, &trip.events[i].start);
+        key(a).cmp(&key(b))
+    });
+    let mut current: Option<(Vec<String>, chrono::NaiveDate, String)> = None;
+    for i in order {
+        let event = &trip.events[i];
+        let (Some(start), who) = (day(&event.start), event.participants.clone()) else {
+            continue;
+        };
+        let end = day(&event.end).unwrap_or(start);
+        let continues = current.as_ref().filter(|(w, last_end, _)| {
+            *w == who && (start - *last_end).num_days() <= crate::model::journeys::JOURNEY_GAP_DAYS
+        });
+        let id = match continues {
+            Some((_, _, id)) => id.clone(),
+            None => format!(
+                "{}-{}",
+                who.first().map_or("journey", String::as_str),
+                event.start
+            ),
+        };
+        let last_end = current
+            .as_ref()
+            .filter(|(_, _, current_id)| *current_id == id)
+            .map_or(end, |(_, last, _)| end.max(*last));
+        trip.events[i].journey = id.clone();
+        current = Some((who, last_end, id));
+    }
 }
 
 /// Territories with their own ISO code that records file under their country ("Hong Kong" under

@@ -322,6 +322,9 @@ pub fn halo_text(painter: &Painter, pos: Pos2, text: &str, tokens: &Tokens) {
     painter.text(pos, Align2::LEFT_CENTER, text, font, tokens.map_text);
 }
 
+/// Above this many shown stops of several journeys, routes are drawn faint and without arrows.
+const MANY_STOPS: usize = 60;
+
 /// Route legs as geodesic curves with a direction arrow at their middle; the leg under the
 /// pointer is highlighted and explained in a tooltip.
 #[allow(clippy::too_many_arguments)]
@@ -334,25 +337,53 @@ fn route_ui(
     stops: &[PlacedStop<'_>],
     tokens: &Tokens,
 ) {
-    for (index, leg) in stops.windows(2).enumerate() {
-        let (from, to) = (&leg[0], &leg[1]);
+    // Stops by their index in the chronology (number - 1); only these may be joined.
+    let mut placed: Vec<Option<&PlacedStop<'_>>> = vec![None; chronology.stops.len()];
+    for stop in stops {
+        if let Some(slot) = stop.stop.number.checked_sub(1).and_then(|i| placed.get_mut(i)) {
+            *slot = Some(stop);
+        }
+    }
+    // Legs join consecutive stops of one journey, never one journey to the next.
+    let many_journeys = chronology.journeys.len() > 1
+        && stops.iter().filter(|s| s.first_shown.is_some()).count() > MANY_STOPS;
+    for (index, &(a, b)) in chronology.legs().iter().enumerate() {
+        let (Some(Some(from)), Some(Some(to))) = (placed.get(a).copied(), placed.get(b).copied()) else {
+            continue;
+        };
         let points: Vec<Pos2> = from
             .location
             .geodesic_path(to.location, 25_000.0)
             .into_iter()
             .map(|p| projector.project(to_position(p)).to_pos2())
             .collect();
-        let hovered = pointer.is_some_and(|p| distance_to_polyline(p, &points) < theme::LEG_HOVER_DISTANCE);
+        // A leg whose stops the filter or focus hides fades back, as the stops do.
+        let shown = from.first_shown.is_some() || to.first_shown.is_some();
+        let hovered =
+            shown && pointer.is_some_and(|p| distance_to_polyline(p, &points) < theme::LEG_HOVER_DISTANCE);
         let width = if hovered {
             theme::ROUTE_WIDTH * 2.0
         } else {
             theme::ROUTE_WIDTH
         };
+        // In a collection, hundreds of journeys overlap: faint lines add up where many share a
+        // way, and arrows would only clutter.
+        let opacity = match (shown, many_journeys) {
+            (false, false) => theme::DIMMED_OPACITY,
+            (false, true) => theme::HIDDEN_ROUTE_OPACITY,
+            (true, true) => theme::COLLECTION_ROUTE_OPACITY,
+            (true, false) => 1.0,
+        };
         painter.add(egui::Shape::line(
             points.clone(),
-            Stroke::new(width, tokens.route),
+            Stroke::new(width, tokens.route.gamma_multiply(opacity)),
         ));
-        arrow_ui(painter, &points, width, tokens);
+        if !shown {
+            continue;
+        }
+        if !many_journeys || hovered {
+            arrow_ui(painter, &points, width, tokens);
+        }
         if hovered {
             let km = from.location.distance_m(to.location) / 1000.0;
             let date_of = |stop: &PlacedStop<'_>, last: bool| {

@@ -19,7 +19,7 @@ pub mod tiles;
 use layers::TripLayer;
 use online::OnlineLayer;
 use overlay::{attribution_ui, controls_ui, scale_bar_ui};
-use projection::{MAX_ZOOM, MIN_ZOOM, from_mercator, from_position, to_position};
+use projection::{MAX_ZOOM, from_mercator, from_position, min_zoom_for, to_position};
 use tiles::{OfflineTiles, RecordingTiles};
 
 use crate::basemap::to_mercator;
@@ -53,6 +53,8 @@ pub struct MapView {
     /// Set by [`MapView::request_fit`] (from [`crate::command::Effect::FitMap`]); the next
     /// frame frames the trip.
     fit_requested: bool,
+    /// Width of the map panel when last drawn, in points (it sets the lowest zoom).
+    width_pts: f32,
     online: OnlineLayer,
 }
 
@@ -71,6 +73,7 @@ impl MapView {
             map_id: None,
             seen_generation: 0,
             fit_requested: false,
+            width_pts: 0.0,
             online: OnlineLayer::default(),
         }
     }
@@ -116,7 +119,7 @@ impl MapView {
         );
         let zoom_x = (width / (256.0 * (x1 - x0).max(1e-9))).log2();
         let zoom_y = (height / (256.0 * (y1 - y0).max(1e-9))).log2();
-        let zoom = zoom_x.min(zoom_y).clamp(MIN_ZOOM, 9.0);
+        let zoom = zoom_x.min(zoom_y).clamp(min_zoom_for(size.x), 9.0);
         (from_mercator([(x0 + x1) / 2.0, (y0 + y1) / 2.0]), zoom)
     }
 
@@ -136,7 +139,7 @@ impl MapView {
     fn jump_to(&mut self, (centre, zoom): (LatLon, f64)) {
         self.centre = centre;
         self.memory.center_at(to_position(centre));
-        let _ = self.memory.set_zoom(zoom.clamp(MIN_ZOOM, MAX_ZOOM));
+        let _ = self.memory.set_zoom(zoom.clamp(self.min_zoom(), MAX_ZOOM));
         self.flight = None;
     }
 
@@ -154,10 +157,15 @@ impl MapView {
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Commands) {
         let tokens = Tokens::for_visuals(ui.visuals());
         let size = ui.available_size();
+        self.width_pts = size.x;
+        if self.zoom() < self.min_zoom() {
+            // The wheel or a smaller window went below the world's width.
+            let _ = self.memory.set_zoom(self.min_zoom());
+        }
         let now = ui.input(|i| i.time);
         self.tiles.begin_frame(tokens.tiles);
         if std::mem::take(&mut self.fit_requested) {
-            if let Some(bounds) = state.trip().and_then(|(_, c)| c.bounds()) {
+            if let Some(bounds) = state.view_bounds() {
                 let target = Self::framing(&bounds, size);
                 // A new trip appears framed at once; a re-fit of the same trip glides.
                 if self.seen_generation == state.generation() {
@@ -239,7 +247,11 @@ impl MapView {
         let online = self.online.enabled();
         // Slides show the map bare: no buttons, only the credits.
         if state.presentation().is_none() {
-            let route_km = state.trip().map(|(_, c)| c.route_length_m() / 1000.0);
+            // One route's length; a collection of journeys has no single route to measure.
+            let route_km = state
+                .trip()
+                .filter(|(_, c)| c.journeys.len() < 2)
+                .map(|(_, c)| c.route_length_m() / 1000.0);
             let requests = controls_ui(ui, rect, self.zoom(), online, route_km, commands, &tokens);
             if let Some(zoom_change) = requests.zoom_change {
                 self.zoom_by(zoom_change);
@@ -264,10 +276,15 @@ impl MapView {
         }
     }
 
+    /// The lowest zoom at which the world fills the panel.
+    fn min_zoom(&self) -> f64 {
+        min_zoom_for(self.width_pts)
+    }
+
     fn zoom_by(&mut self, delta: f64) {
         let _ = self
             .memory
-            .set_zoom((self.zoom() + delta).clamp(MIN_ZOOM, MAX_ZOOM));
+            .set_zoom((self.zoom() + delta).clamp(self.min_zoom(), MAX_ZOOM));
     }
 
     fn keyboard(&mut self, ui: &Ui) {

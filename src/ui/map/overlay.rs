@@ -3,7 +3,7 @@
 
 use egui::{Align2, FontId, Rect, Stroke, Ui, pos2, vec2};
 
-use super::projection::{MAX_ZOOM, MIN_ZOOM, corner, screen_box};
+use super::projection::{MAX_ZOOM, corner, min_zoom_for, screen_box};
 use crate::command::{Command, Commands};
 use crate::model::describe::format_km;
 use crate::ui::theme::{self, Tokens};
@@ -71,7 +71,7 @@ pub fn controls_ui(
             {
                 requests.zoom_change = Some(1.0);
             }
-            let zoom_out = ui.add_enabled(zoom > MIN_ZOOM, egui::Button::new(" − "));
+            let zoom_out = ui.add_enabled(zoom > min_zoom_for(rect.width()) + 1e-3, egui::Button::new(" − "));
             if zoom_out
                 .on_hover_text("Zoom out (− when the map has focus)")
                 .clicked()

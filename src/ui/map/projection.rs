@@ -12,6 +12,12 @@ use crate::model::LatLon;
 pub const MIN_ZOOM: f64 = 1.0;
 /// See [`MIN_ZOOM`].
 pub const MAX_ZOOM: f64 = 12.0;
+
+/// The lowest zoom for a map `width_pts` wide: the world (256 points wide at zoom 0) always
+/// fills the width, so there are never empty bands beside it.
+pub fn min_zoom_for(width_pts: f32) -> f64 {
+    (f64::from(width_pts) / 256.0).log2().max(MIN_ZOOM)
+}
 /// Convert our coordinates to the map widget's.
 pub fn to_position(p: LatLon) -> Position {
     lat_lon(p.lat_deg, p.lon_deg)

@@ -181,16 +181,18 @@ pub fn lane_groups(trip: &Trip, chronology: &Chronology, mode: LaneMode) -> Vec<
     }
 }
 
-/// The travel legs between consecutive stops: leg `k` runs from the end of stop `k`'s last
-/// event to the start of stop `k + 1`'s first. Day-precision events can make the arrival
-/// precede the departure (both days are whole local days); the move happened somewhere in
-/// that overlap, so the leg is drawn as an instant in its middle.
+/// The travel legs between consecutive stops of a journey: leg `k` (an index into
+/// `Chronology::legs`) runs from the end of its first stop's last event to the start of its
+/// second stop's first. Day-precision events can make the arrival precede the departure (both
+/// days are whole local days); the move happened somewhere in that overlap, so the leg is drawn
+/// as an instant in its middle.
 pub fn travel_lane(chronology: &Chronology) -> LaneGroup {
     let items = chronology
-        .stops
-        .windows(2)
+        .legs()
+        .iter()
         .enumerate()
-        .filter_map(|(leg, pair)| {
+        .filter_map(|(leg, &(from, to))| {
+            let pair = [chronology.stops.get(from)?, chronology.stops.get(to)?];
             let depart = pair[0]
                 .events
                 .iter()

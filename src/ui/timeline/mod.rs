@@ -69,6 +69,11 @@ impl TimelineView {
         self.scale.map(|s| (s.secs_at(0.0), s.secs_at(self.plot_width)))
     }
 
+    /// Frame the whole trip (or the focus) on the next frame.
+    pub fn request_fit(&mut self) {
+        self.scale = None;
+    }
+
     /// Zoom to the selected event, as a double-click on it does.
     pub fn zoom_to_selection(&mut self, state: &AppState) {
         let event = state
@@ -96,7 +101,8 @@ impl TimelineView {
             ui.weak("No trip open.");
             return;
         };
-        let Some((first, last)) = chronology.utc_range() else {
+        // The focus (a traveller or journey of a collection) when there is one.
+        let Some((first, last)) = state.view_span() else {
             ui.weak("This trip has no events yet.");
             return;
         };

@@ -273,7 +273,10 @@ fn travel_ui(ui: &Ui, frame: &Frame<'_>, layout: &GroupLayout, row: Rect, state:
         };
         // Two legs close in time are drawn one above the other.
         let y = row.center().y + (sublane as f32 - (layout.sublanes - 1) as f32 / 2.0) * 6.0;
-        let (Some(from), Some(to)) = (chronology.stops.get(leg), chronology.stops.get(leg + 1)) else {
+        let Some(&(from, to)) = chronology.legs().get(leg) else {
+            continue;
+        };
+        let (Some(from), Some(to)) = (chronology.stops.get(from), chronology.stops.get(to)) else {
             continue;
         };
         let name = |place: usize| trip.places.get(place).map_or("", |p| p.name.as_str());

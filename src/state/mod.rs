@@ -10,10 +10,13 @@
 
 use std::path::{Path, PathBuf};
 
+mod focus;
+
 use crate::command::{Command, Effect};
 use crate::document::FileStamp;
 pub use crate::document::OpenTrip;
 use crate::format::{self, Report};
+use crate::model::journeys::Focus;
 use crate::model::slides::{Presentation, Slide};
 use crate::model::{Chronology, Filter, SearchHit, Trip, TripStats};
 use crate::reload::{self, DiskChange, TheirVersion};
@@ -54,6 +57,8 @@ pub struct AppState {
     conflict: Option<TheirVersion>,
     /// Problems of an outside change that could not be taken (the last good trip stays).
     reload_problems: Option<Report>,
+    /// The traveller or journey the reader follows in a collection; others are dimmed.
+    focus: Option<Focus>,
 }
 
 impl AppState {
@@ -164,9 +169,18 @@ impl AppState {
             Command::TogglePerson(id) => self.change_filter(|f| toggle(&mut f.people, id)),
             Command::SetTimeWindow(window) => self.change_filter(|f| f.window = window),
             Command::ClearFilters => self.change_filter(|f| *f = Filter::default()),
+            Command::Focus(focus) => self.set_focus(focus),
             Command::Present(on) => {
                 self.presentation = match (on, self.trip()) {
-                    (true, Some((trip, chronology))) => Some(Presentation::new(trip, chronology)),
+                    // A followed traveller or journey is what is presented.
+                    (true, Some((trip, chronology))) => Some(match self.focus {
+                        Some(focus) => Presentation::of_events(trip, chronology, |i| {
+                            chronology
+                                .journey_of(i)
+                                .is_some_and(|j| focus.has_journey(&chronology.journeys, j))
+                        }),
+                        None => Presentation::new(trip, chronology),
+                    }),
                     _ => None,
                 };
                 self.show_slide();
@@ -348,7 +362,8 @@ impl AppState {
     /// The open trip's content changed: count a revision and re-derive what depends on it.
     fn content_changed(&mut self) {
         self.revision += 1;
-        self.stats = self.trip().map(|(t, c)| TripStats::of(t, c)).unwrap_or_default();
+        self.check_focus();
+        self.refresh_stats();
         self.refresh_matches();
     }
 
@@ -362,6 +377,7 @@ impl AppState {
             Some(open) if self.filter.is_active() => self.filter.apply(&open.trip, &open.chronology),
             _ => (Vec::new(), Vec::new()),
         };
+        self.narrow_to_focus();
         self.match_count = match &self.open {
             Some(open) => open.chronology.order.iter().filter(|&&i| self.passes(i)).count(),
             None => 0,
@@ -371,6 +387,7 @@ impl AppState {
     /// A trip was opened or created: a fresh start for every view.
     fn after_load(&mut self) {
         self.selection = None;
+        self.focus = None;
         self.problems = None;
         self.generation += 1;
         self.effects.push(Effect::FitMap);

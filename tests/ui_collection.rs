@@ -1,0 +1,139 @@
+//! The bundled collection of official travels: header numbers for the whole collection, the
+//! traveller browser, following one traveller and one journey, and stepping inside the focus.
+
+mod common;
+
+use common::{app_at, type_into};
+use egui::Key;
+use egui_kittest::kittest::Queryable as _;
+use itinera::model::journeys::Focus;
+
+fn collection_app() -> egui_kittest::Harness<'static, itinera::App> {
+    let example = itinera::EXAMPLES
+        .iter()
+        .find(|e| e.name == "official-travels")
+        .expect("the collection is an example");
+    app_at(example.path.into(), None, false)
+}
+
+/// The index of Kerry among the collection's travellers.
+fn kerry(harness: &egui_kittest::Harness<'_, itinera::App>) -> usize {
+    let (trip, _) = harness.state().state().trip().expect("open");
+    trip.travellers
+        .iter()
+        .position(|t| t == "kerry-john-forbes")
+        .expect("Kerry travels")
+}
+
+#[test]
+fn the_header_describes_the_collection_and_no_route_joins_two_travellers() {
+    let harness = collection_app();
+    harness.get_by_label("Official travels of 55 presidents and secretaries of state, 1866–2025");
+    let stats = harness.get_by_label_contains("55 travellers · ");
+    let text = format!("{stats:?}");
+    assert!(
+        text.contains("4,271 visits") && text.contains("1866–2025"),
+        "{text}"
+    );
+    let (trip, chronology) = harness.state().state().trip().expect("open");
+    for &(a, b) in chronology.legs() {
+        assert_eq!(chronology.stops[a].journey, chronology.stops[b].journey);
+    }
+    assert!(chronology.journeys.len() > trip.travellers.len());
+}
+
+#[test]
+fn following_a_traveller_dims_the_rest_steps_within_them_and_back_to_all_returns() {
+    let mut harness = collection_app();
+    type_into(&mut harness, "Find a traveller or country", "Kerry");
+    harness.get_by_label_contains("John Forbes Kerry · ").click();
+    harness.run();
+    harness.get_by_label("Follow John Forbes Kerry").click();
+    harness.run();
+    let kerry = kerry(&harness);
+    assert_eq!(harness.state().state().focus(), Some(Focus::Traveller(kerry)));
+    harness.get_by_label("› John Forbes Kerry");
+    harness.get_by_label_contains("1 traveller · ");
+    // Left/Right step through Kerry's visits only.
+    for _ in 0..5 {
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+        let state = harness.state().state();
+        let selected = state.selection().expect("a visit is selected");
+        let (trip, _) = state.trip().expect("open");
+        assert!(
+            trip.events[selected]
+                .participants
+                .iter()
+                .any(|p| p == "kerry-john-forbes")
+        );
+    }
+    harness.get_by_label("Back to all").click();
+    harness.run();
+    assert_eq!(harness.state().state().focus(), None);
+    harness.get_by_label_contains("55 travellers · ");
+}
+
+#[test]
+fn choosing_a_journey_shows_its_own_days_stops_and_kilometres() {
+    let mut harness = collection_app();
+    type_into(&mut harness, "Find a traveller or country", "Kerry");
+    harness.get_by_label_contains("John Forbes Kerry · ").click();
+    harness.run();
+    // Kerry's Central Asian journey of 2015, one of about a hundred: scroll to it first.
+    harness
+        .get_by_label_contains("Kyrgyzstan, Uzbekistan")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains("Kyrgyzstan, Uzbekistan").click();
+    harness.run();
+    let state = harness.state().state();
+    let Some(Focus::Journey(j)) = state.focus() else {
+        panic!("a journey is followed: {:?}", state.focus());
+    };
+    let (trip, chronology) = state.trip().expect("open");
+    let places: Vec<&str> = chronology.journeys[j]
+        .events
+        .iter()
+        .filter_map(|&i| trip.place(&trip.events[i].place))
+        .map(|p| p.name.as_str())
+        .collect();
+    // Vienna (the Syria talks) came first; then the trip of the Kerry 2015 example.
+    assert_eq!(
+        places,
+        [
+            "Vienna",
+            "Bishkek",
+            "Samarkand",
+            "Astana",
+            "Dushanbe",
+            "Ashgabat",
+            "London"
+        ]
+    );
+    let stats = state.stats();
+    assert!(stats.collection.is_none(), "one journey has a route of its own");
+    assert_eq!(stats.stops, places.len());
+    assert!(stats.route_km > 5_000.0, "{}", stats.route_km);
+    harness.get_by_label_contains(" stops · ");
+}
+
+#[test]
+fn f5_presents_the_followed_journey_only() {
+    let mut harness = collection_app();
+    type_into(&mut harness, "Find a traveller or country", "Kerry");
+    harness.get_by_label_contains("John Forbes Kerry · ").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Kyrgyzstan, Uzbekistan")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains("Kyrgyzstan, Uzbekistan").click();
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    let state = harness.state().state();
+    let presentation = state.presentation().expect("presenting");
+    // Title, the journey's seven visits, overview.
+    assert_eq!(presentation.deck.len(), 9, "{:?}", presentation.deck);
+}
