@@ -47,7 +47,7 @@ fn the_kerry_trip_has_six_stops_in_order() {
         ["Bishkek", "Samarkand", "Astana", "Dushanbe", "Ashgabat", "London"]
     );
     assert_eq!(chronology.day_count(), 5, "31 Oct to 4 Nov");
-    assert_eq!(chronology.country_count(&trip), 6);
+    assert_eq!(itinera::model::TripStats::of(&trip, &chronology).countries, 6);
 }
 
 #[test]

@@ -16,6 +16,20 @@ fn collection_app() -> egui_kittest::Harness<'static, itinera::App> {
     app_at(example.path.into(), None, false)
 }
 
+/// Find Kerry in the browser and click his Central Asian journey of 2015, one of about a
+/// hundred (scrolled to first).
+fn choose_kerrys_central_asian_journey(harness: &mut egui_kittest::Harness<'_, itinera::App>) {
+    type_into(harness, "Find a traveller or country", "Kerry");
+    harness.get_by_label_contains("John Forbes Kerry · ").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Kyrgyzstan, Uzbekistan")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains("Kyrgyzstan, Uzbekistan").click();
+    harness.run();
+}
+
 /// The index of Kerry among the collection's travellers.
 fn kerry(harness: &egui_kittest::Harness<'_, itinera::App>) -> usize {
     let (trip, _) = harness.state().state().trip().expect("open");
@@ -77,16 +91,7 @@ fn following_a_traveller_dims_the_rest_steps_within_them_and_back_to_all_returns
 #[test]
 fn choosing_a_journey_shows_its_own_days_stops_and_kilometres() {
     let mut harness = collection_app();
-    type_into(&mut harness, "Find a traveller or country", "Kerry");
-    harness.get_by_label_contains("John Forbes Kerry · ").click();
-    harness.run();
-    // Kerry's Central Asian journey of 2015, one of about a hundred: scroll to it first.
-    harness
-        .get_by_label_contains("Kyrgyzstan, Uzbekistan")
-        .scroll_to_me();
-    harness.run();
-    harness.get_by_label_contains("Kyrgyzstan, Uzbekistan").click();
-    harness.run();
+    choose_kerrys_central_asian_journey(&mut harness);
     let state = harness.state().state();
     let Some(Focus::Journey(j)) = state.focus() else {
         panic!("a journey is followed: {:?}", state.focus());
@@ -121,19 +126,41 @@ fn choosing_a_journey_shows_its_own_days_stops_and_kilometres() {
 #[test]
 fn f5_presents_the_followed_journey_only() {
     let mut harness = collection_app();
-    type_into(&mut harness, "Find a traveller or country", "Kerry");
-    harness.get_by_label_contains("John Forbes Kerry · ").click();
-    harness.run();
-    harness
-        .get_by_label_contains("Kyrgyzstan, Uzbekistan")
-        .scroll_to_me();
-    harness.run();
-    harness.get_by_label_contains("Kyrgyzstan, Uzbekistan").click();
-    harness.run();
+    choose_kerrys_central_asian_journey(&mut harness);
     harness.key_press(Key::F5);
     harness.run();
     let state = harness.state().state();
     let presentation = state.presentation().expect("presenting");
     // Title, the journey's seven visits, overview.
     assert_eq!(presentation.deck.len(), 9, "{:?}", presentation.deck);
+}
+
+#[test]
+fn a_trip_of_a_few_travellers_has_a_legend_of_their_route_colours() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/travels");
+    let files: Vec<std::path::PathBuf> = [
+        "secretary-travels/kerry-john-forbes.xml",
+        "secretary-travels/clinton-hillary-rodham.xml",
+        "president-travels/obama-barack.xml",
+    ]
+    .iter()
+    .map(|f| root.join(f))
+    .collect();
+    let progress = itinera::interchange::import::Progress::default();
+    let imported = itinera::interchange::import::import_files(&files, &progress).expect("imports");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("three.toml");
+    itinera::interchange::import::save_imported(&imported, &path).expect("saved");
+    let mut harness = app_at(path, None, false);
+    harness.get_by_label_contains("Official travels of 3 presidents and secretaries of state, 2009–");
+    for name in ["John Forbes Kerry", "Hillary Rodham Clinton", "Barack Obama"] {
+        harness.get_by_label(name);
+    }
+    // Following one traveller needs no legend.
+    type_into(&mut harness, "Find a traveller or country", "Obama");
+    harness.get_by_label_contains("Barack Obama · ").click();
+    harness.run();
+    harness.get_by_label("Follow Barack Obama").click();
+    harness.run();
+    assert!(harness.query_by_label("Hillary Rodham Clinton").is_none());
 }

@@ -97,7 +97,8 @@ pub fn city_labels(cities: &[City]) -> Vec<MapLabel> {
 /// An axis-aligned box on screen: `[min_x, min_y, max_x, max_y]`.
 pub type ScreenBox = [f32; 4];
 
-fn overlaps(a: &ScreenBox, b: &ScreenBox) -> bool {
+/// Whether two screen boxes overlap.
+pub fn overlaps(a: &ScreenBox, b: &ScreenBox) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 

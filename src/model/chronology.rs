@@ -252,16 +252,4 @@ impl Chronology {
             .filter_map(|&(a, b)| Some(self.stop_location(a)?.distance_m(self.stop_location(b)?)))
             .sum()
     }
-
-    /// Number of distinct countries among the stops.
-    pub fn country_count(&self, trip: &Trip) -> usize {
-        let mut countries: Vec<&str> = self
-            .stops
-            .iter()
-            .filter_map(|s| trip.places.get(s.place).map(|p| p.country.as_str()))
-            .collect();
-        countries.sort_unstable();
-        countries.dedup();
-        countries.len()
-    }
 }

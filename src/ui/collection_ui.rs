@@ -8,7 +8,7 @@ use egui::{CollapsingHeader, RichText, Ui};
 
 use super::theme::{self, Tokens};
 use crate::command::{Command, Commands};
-use crate::model::describe::{describe_dates, format_count};
+use crate::model::describe::format_count;
 use crate::model::filter::fold;
 use crate::model::journeys::Focus;
 use crate::model::{Chronology, Trip};
@@ -79,7 +79,13 @@ impl CollectionBrowser {
                 format_count(row.visits as u64),
                 row.years
             );
-            CollapsingHeader::new(header)
+            // The traveller's colour, as their routes on the map: the list is the legend.
+            let mut job = egui::text::LayoutJob::default();
+            let font = egui::FontId::proportional(theme::BODY_SIZE);
+            let format = |color| egui::TextFormat::simple(font.clone(), color);
+            job.append("— ", 0.0, format(theme::traveller_colour(row.traveller)));
+            job.append(&header, 0.0, format(ui.visuals().text_color()));
+            CollapsingHeader::new(job)
                 .id_salt(("traveller", row.traveller))
                 .open((!query.is_empty() && !by_name).then_some(true))
                 .show(ui, |ui| {
@@ -116,17 +122,7 @@ fn focus_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, focus: Focus, com
         .iter()
         .filter(|s| focus.has_journey(&chronology.journeys, s.journey))
     {
-        let Some(place) = trip.places.get(stop.place) else {
-            continue;
-        };
-        let first = stop.events.first().copied();
-        let date = first
-            .and_then(|i| chronology.event(i))
-            .map(describe_dates)
-            .unwrap_or_default();
-        if ui.link(format!("{} — {}", place.name, date)).clicked() {
-            commands.send(Command::Select(first));
-        }
+        super::detail_ui::stop_link_ui(ui, trip, chronology, stop, commands);
     }
 }
 

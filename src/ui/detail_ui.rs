@@ -10,7 +10,7 @@ use super::results_ui::results_ui;
 use super::theme::{self, Tokens};
 use crate::command::{Command, Commands};
 use crate::model::describe::{describe_dates, describe_offset};
-use crate::model::{Chronology, Event, Trip};
+use crate::model::{Chronology, Event, Stop, Trip};
 use crate::state::AppState;
 
 /// The detail panel: its cache of decoded pictures, and whether it shows the editor.
@@ -266,22 +266,27 @@ fn overview_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, commands: &mut
     ui.label(trip.summary.trim());
     theme::section_heading_ui(ui, "Stops");
     for stop in &chronology.stops {
-        let Some(place) = trip.places.get(stop.place) else {
-            continue;
-        };
-        let first = stop.events.first().copied();
-        let date = first
-            .and_then(|i| chronology.event(i))
-            .map(describe_dates)
-            .unwrap_or_default();
-        if ui
-            .link(format!("{}. {} — {}", stop.number, place.name, date))
-            .on_hover_text(format!("{} events", stop.events.len()))
-            .clicked()
-        {
-            commands.send(Command::Select(first));
-        }
+        stop_link_ui(ui, trip, chronology, stop, commands);
     }
     ui.add_space(theme::SECTION_SPACING);
     ui.weak("Click a stop on the map or an event on the timeline. Left/Right step through events.");
+}
+
+/// "3. Astana — Mon 2 Nov 2015", a link that selects the stop's first event.
+pub fn stop_link_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, stop: &Stop, commands: &mut Commands) {
+    let Some(place) = trip.places.get(stop.place) else {
+        return;
+    };
+    let first = stop.events.first().copied();
+    let date = first
+        .and_then(|i| chronology.event(i))
+        .map(describe_dates)
+        .unwrap_or_default();
+    if ui
+        .link(format!("{}. {} — {}", stop.number, place.name, date))
+        .on_hover_text(format!("{} events", stop.events.len()))
+        .clicked()
+    {
+        commands.send(Command::Select(first));
+    }
 }

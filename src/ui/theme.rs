@@ -196,6 +196,24 @@ fn rgba([r, g, b, a]: [u8; 4]) -> Color32 {
     Color32::from_rgba_unmultiplied(r, g, b, a)
 }
 
+/// Colours of travellers in a trip of several (routes on the map, swatches in the list and the
+/// legend): Paul Tol's "bright" scheme, distinguishable with the common colour-vision
+/// deficiencies and distinct from the event kinds' Okabe–Ito colours. They repeat after seven.
+pub const TRAVELLER_PALETTE: [Color32; 7] = [
+    Color32::from_rgb(0x44, 0x77, 0xAA),
+    Color32::from_rgb(0xEE, 0x66, 0x77),
+    Color32::from_rgb(0x22, 0x88, 0x33),
+    Color32::from_rgb(0xCC, 0xBB, 0x44),
+    Color32::from_rgb(0x66, 0xCC, 0xEE),
+    Color32::from_rgb(0xAA, 0x33, 0x77),
+    Color32::from_rgb(0xBB, 0xBB, 0xBB),
+];
+
+/// The colour of traveller `index` (into `Trip::travellers`); grey for visits of no traveller.
+pub fn traveller_colour(index: Option<usize>) -> Color32 {
+    index.map_or(Color32::GRAY, |i| TRAVELLER_PALETTE[i % TRAVELLER_PALETTE.len()])
+}
+
 /// The colour of events of `kind` on the map and timeline (the same in both modes; chosen to be
 /// distinguishable with the common colour-vision deficiencies, after Okabe & Ito).
 pub fn kind_colour(kind: EventKind) -> Color32 {

@@ -10,7 +10,7 @@ use walkers::{MapMemory, Plugin, Projector};
 use super::cluster::{Cluster, cluster};
 use super::labels::labels_ui;
 use super::projection::{screen_box, to_position};
-use crate::basemap::labels::{MapLabel, ScreenBox};
+use crate::basemap::labels::{MapLabel, ScreenBox, overlaps};
 use crate::command::{Command, Commands};
 use crate::model::describe::{describe_dates, describe_time};
 use crate::model::{Chronology, GeoBounds, LatLon, Stop, Trip};
@@ -88,20 +88,32 @@ impl Plugin for TripLayer<'_> {
         let positions: Vec<Pos2> = stops.iter().map(|s| s.pos).collect();
         let clusters = cluster(&positions, theme::CLUSTER_DISTANCE);
 
+        // Markers first, then the stops' names wherever they overlap nothing (bigger clusters
+        // first), then the basemap's names around both: no label covers another or a marker.
         let font = FontId::proportional(theme::MAP_LABEL_SIZE);
         let mut taken = self.reserved.clone();
-        for c in &clusters {
-            let radius = marker_radius(c);
-            taken.push(screen_box(Rect::from_center_size(
+        taken.extend(clusters.iter().map(|c| {
+            screen_box(Rect::from_center_size(
                 c.centre,
-                Vec2::splat(radius * 2.0 + 4.0),
-            )));
-            let name = cluster_name(c, &stops);
+                Vec2::splat(marker_radius(c) * 2.0 + 4.0),
+            ))
+        }));
+        let mut order: Vec<usize> = (0..clusters.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(clusters[i].members.len()));
+        let mut label_at: Vec<Option<Rect>> = vec![None; clusters.len()];
+        for i in order {
+            let c = &clusters[i];
             let size = painter
-                .layout_no_wrap(name, font.clone(), self.tokens.map_text)
+                .layout_no_wrap(cluster_name(c, &stops), font.clone(), self.tokens.map_text)
                 .size();
-            let label = Align2::LEFT_CENTER.anchor_size(c.centre + vec2(radius + 6.0, 0.0), size);
-            taken.push(screen_box(label.expand(2.0)));
+            // Right of the marker, else above, below or left; else only in the tooltip.
+            let spot = label_spots(c.centre, marker_radius(c), size)
+                .into_iter()
+                .find(|spot| !taken.iter().any(|t| overlaps(t, &screen_box(spot.expand(2.0)))));
+            if let Some(spot) = spot {
+                taken.push(screen_box(spot.expand(2.0)));
+                label_at[i] = Some(spot);
+            }
         }
         labels_ui(&painter, projector, self.labels, &taken, self.tokens);
         // Slides show no tooltips: the pointer may rest anywhere while a teacher talks.
@@ -123,7 +135,7 @@ impl Plugin for TripLayer<'_> {
             .selection
             .and_then(|i| self.chronology.stop_of(i))
             .map(|s| s.number);
-        for c in &clusters {
+        for (c, &label_at) in clusters.iter().zip(&label_at) {
             let members: Vec<&PlacedStop<'_>> = c.members.iter().map(|&i| &stops[i]).collect();
             let clicked = marker_ui(
                 ui,
@@ -134,7 +146,7 @@ impl Plugin for TripLayer<'_> {
                 self.trip,
                 self.chronology,
                 self.tokens,
-                self.route_until.is_none(),
+                (self.route_until.is_none(), label_at),
             );
             if !clicked {
                 continue;
@@ -193,7 +205,7 @@ fn marker_ui(
     trip: &Trip,
     chronology: &Chronology,
     tokens: &Tokens,
-    tooltips: bool,
+    (tooltips, label_at): (bool, Option<Rect>),
 ) -> bool {
     let radius = marker_radius(cluster);
     let centre = cluster.centre;
@@ -268,8 +280,11 @@ fn marker_ui(
             tokens.map_text,
         );
     }
-    let names = distinct_names(members.iter().map(|s| s.name));
-    halo_text(painter, centre + vec2(radius + 6.0, 0.0), &names, tokens);
+    // A name that would cover another is left to the tooltip.
+    if let Some(spot) = label_at {
+        let names = distinct_names(members.iter().map(|s| s.name));
+        halo_text(painter, spot.left_center(), &names, tokens);
+    }
     if !tooltips {
         return response.clicked();
     }
@@ -322,6 +337,18 @@ pub fn halo_text(painter: &Painter, pos: Pos2, text: &str, tokens: &Tokens) {
     painter.text(pos, Align2::LEFT_CENTER, text, font, tokens.map_text);
 }
 
+/// Where a stop's name of `size` may go around a marker of `radius` at `centre`, in order of
+/// preference: right, above, below, left (left last: a slide's card covers the map's left).
+fn label_spots(centre: Pos2, radius: f32, size: Vec2) -> [Rect; 4] {
+    let gap = radius + 6.0;
+    [
+        Align2::LEFT_CENTER.anchor_size(centre + vec2(gap, 0.0), size),
+        Align2::CENTER_BOTTOM.anchor_size(centre - vec2(0.0, radius + 5.0), size),
+        Align2::CENTER_TOP.anchor_size(centre + vec2(0.0, radius + 5.0), size),
+        Align2::RIGHT_CENTER.anchor_size(centre - vec2(gap, 0.0), size),
+    ]
+}
+
 /// Above this many shown stops of several journeys, routes are drawn faint and without arrows.
 const MANY_STOPS: usize = 60;
 
@@ -345,6 +372,10 @@ fn route_ui(
         }
     }
     // Legs join consecutive stops of one journey, never one journey to the next.
+    let by_traveller = chronology
+        .journeys
+        .iter()
+        .any(|j| j.traveller.is_some_and(|t| t > 0));
     let many_journeys = chronology.journeys.len() > 1
         && stops.iter().filter(|s| s.first_shown.is_some()).count() > MANY_STOPS;
     for (index, &(a, b)) in chronology.legs().iter().enumerate() {
@@ -374,9 +405,19 @@ fn route_ui(
             (true, true) => theme::COLLECTION_ROUTE_OPACITY,
             (true, false) => 1.0,
         };
+        // Several travellers: each route in its traveller's colour, as in the list.
+        let colour = if by_traveller {
+            let traveller = chronology
+                .journeys
+                .get(from.stop.journey)
+                .and_then(|j| j.traveller);
+            theme::traveller_colour(traveller)
+        } else {
+            tokens.route
+        };
         painter.add(egui::Shape::line(
             points.clone(),
-            Stroke::new(width, tokens.route.gamma_multiply(opacity)),
+            Stroke::new(width, colour.gamma_multiply(opacity)),
         ));
         if !shown {
             continue;

@@ -18,7 +18,7 @@ pub mod tiles;
 
 use layers::TripLayer;
 use online::OnlineLayer;
-use overlay::{attribution_ui, controls_ui, scale_bar_ui};
+use overlay::{attribution_ui, controls_ui, legend_ui, scale_bar_ui};
 use projection::{MAX_ZOOM, from_mercator, from_position, min_zoom_for, to_position};
 use tiles::{OfflineTiles, RecordingTiles};
 
@@ -26,7 +26,7 @@ use crate::basemap::to_mercator;
 use crate::command::Commands;
 use crate::model::{GeoBounds, LatLon};
 use crate::state::AppState;
-use crate::ui::theme::Tokens;
+use crate::ui::theme::{self, Tokens};
 
 /// How long the camera takes to glide to a new selection, in seconds.
 const FLIGHT_SECS: f64 = 0.7;
@@ -162,6 +162,7 @@ impl MapView {
             // The wheel or a smaller window went below the world's width.
             let _ = self.memory.set_zoom(self.min_zoom());
         }
+        self.keep_world_in_view();
         let now = ui.input(|i| i.time);
         self.tiles.begin_frame(tokens.tiles);
         if std::mem::take(&mut self.fit_requested) {
@@ -260,6 +261,7 @@ impl MapView {
                 self.set_online(ui.ctx(), on);
             }
             scale_bar_ui(ui, rect, points_per_m, &tokens);
+            legend_ui(ui, rect, &legend(state), &tokens);
         }
         attribution_ui(ui, rect, online, &tokens);
         if let Some(name) = state
@@ -273,6 +275,21 @@ impl MapView {
                 &format!("Click the map to place {name} · Esc cancels"),
                 &tokens,
             );
+        }
+    }
+
+    /// Keep the view's left and right edges within ±180° (the map does not wrap), so no empty
+    /// band shows beside the world at low zoom.
+    fn keep_world_in_view(&mut self) {
+        let world_pts = 256.0 * 2f64.powf(self.zoom());
+        let half_deg = f64::from(self.width_pts) / 2.0 / world_pts * 360.0;
+        let centre = self.centre();
+        let limit = (180.0 - half_deg).max(0.0);
+        let lon = centre.lon_deg.clamp(-limit, limit);
+        if (lon - centre.lon_deg).abs() > 1e-9 {
+            let clamped = LatLon::new(centre.lat_deg, lon);
+            self.centre = clamped;
+            self.memory.center_at(to_position(clamped));
         }
     }
 
@@ -367,4 +384,24 @@ impl MapView {
             ui.ctx().request_repaint();
         }
     }
+}
+
+/// Names and route colours of the travellers, when a trip has a few (two to seven, so no colour
+/// repeats) and none is followed.
+fn legend(state: &AppState) -> Vec<(String, egui::Color32)> {
+    let Some((trip, chronology)) = state.trip().filter(|_| state.focus().is_none()) else {
+        return Vec::new();
+    };
+    if !(2..=theme::TRAVELLER_PALETTE.len()).contains(&trip.travellers.len()) {
+        return Vec::new();
+    }
+    trip.travellers
+        .iter()
+        .enumerate()
+        .filter(|(t, _)| chronology.journeys.iter().any(|j| j.traveller == Some(*t)))
+        .map(|(t, id)| {
+            let name = trip.person(id).map_or(id.clone(), |p| p.name.clone());
+            (name, theme::traveller_colour(Some(t)))
+        })
+        .collect()
 }

@@ -144,7 +144,7 @@ pub fn scale_bar_ui(ui: &Ui, rect: Rect, points_per_m: f32, tokens: &Tokens) {
     };
     let area = corner(
         rect,
-        vec2(length + 16.0, 30.0),
+        vec2(length + 16.0, SCALE_BAR_HEIGHT),
         false,
         true,
         theme::MAP_OVERLAY_MARGIN,
@@ -165,6 +165,36 @@ pub fn scale_bar_ui(ui: &Ui, rect: Rect, points_per_m: f32, tokens: &Tokens) {
         font,
         tokens.map_text,
     );
+}
+
+/// Height of the scale bar's box, in points (the legend sits above it).
+const SCALE_BAR_HEIGHT: f32 = 30.0;
+
+/// The travellers' route colours, bottom left above the scale bar, for a trip of a few
+/// travellers (a collection's list in the side panel is its legend).
+pub fn legend_ui(ui: &mut Ui, rect: Rect, entries: &[(String, egui::Color32)], tokens: &Tokens) {
+    if entries.is_empty() {
+        return;
+    }
+    let row = theme::BODY_SIZE + 6.0;
+    let size = vec2(220.0, entries.len() as f32 * row + 12.0);
+    let area = corner(rect, size, false, true, theme::MAP_OVERLAY_MARGIN)
+        .translate(vec2(0.0, -(SCALE_BAR_HEIGHT + theme::MAP_OVERLAY_MARGIN)));
+    ui.painter_at(rect).rect_filled(area, 4.0, tokens.overlay_fill);
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(area.shrink(6.0)));
+    for (name, colour) in entries {
+        child.horizontal(|ui| {
+            let (swatch, _) = ui.allocate_exact_size(vec2(16.0, 12.0), egui::Sense::hover());
+            ui.painter().line_segment(
+                [swatch.left_center(), swatch.right_center()],
+                Stroke::new(theme::ROUTE_WIDTH + 1.0, *colour),
+            );
+            let text = egui::RichText::new(name)
+                .color(tokens.map_text)
+                .size(theme::BODY_SIZE - 2.0);
+            ui.add(egui::Label::new(text).truncate());
+        });
+    }
 }
 
 /// The credits for the map data, bottom right, as a real label (readable by screen readers).
