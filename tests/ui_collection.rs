@@ -67,6 +67,15 @@ fn following_a_traveller_dims_the_rest_steps_within_them_and_back_to_all_returns
     let kerry = kerry(&harness);
     assert_eq!(harness.state().state().focus(), Some(Focus::Traveller(kerry)));
     harness.get_by_label("› John Forbes Kerry");
+    // The timeline keeps Kerry's lane only.
+    let lanes: Vec<&str> = harness
+        .state()
+        .timeline()
+        .lanes()
+        .iter()
+        .map(|g| g.label.as_str())
+        .collect();
+    assert_eq!(lanes, ["John Forbes Kerry"]);
     harness.get_by_label_contains("1 traveller · ");
     // Left/Right step through Kerry's visits only.
     for _ in 0..5 {

@@ -5,7 +5,7 @@
 //! selection moves to another place, and zooms into a cluster that is clicked. With the map
 //! focused (click it), arrow keys pan and +/− zoom; otherwise the arrow keys step events.
 
-use egui::{Key, Ui, Vec2, vec2};
+use egui::{Key, Rect, Ui, Vec2, vec2};
 use walkers::{Map, MapMemory};
 
 pub mod cluster;
@@ -19,7 +19,7 @@ pub mod tiles;
 use layers::TripLayer;
 use online::OnlineLayer;
 use overlay::{attribution_ui, controls_ui, legend_ui, scale_bar_ui};
-use projection::{MAX_ZOOM, from_mercator, from_position, min_zoom_for, to_position};
+use projection::{MAX_ZOOM, from_mercator, from_position, min_zoom_for, screen_box, to_position};
 use tiles::{OfflineTiles, RecordingTiles};
 
 use crate::basemap::to_mercator;
@@ -55,6 +55,8 @@ pub struct MapView {
     fit_requested: bool,
     /// Width of the map panel when last drawn, in points (it sets the lowest zoom).
     width_pts: f32,
+    /// A screen area drawn over the map (a slide's card) that stop names must avoid.
+    keep_clear: Option<Rect>,
     online: OnlineLayer,
 }
 
@@ -74,6 +76,7 @@ impl MapView {
             seen_generation: 0,
             fit_requested: false,
             width_pts: 0.0,
+            keep_clear: None,
             online: OnlineLayer::default(),
         }
     }
@@ -183,7 +186,8 @@ impl MapView {
 
         let mut zoom_to = None;
         let basemap = self.tiles.basemap().cloned();
-        let reserved = overlay::reserved_areas(ui.available_rect_before_wrap());
+        let mut reserved = overlay::reserved_areas(ui.available_rect_before_wrap());
+        reserved.extend(self.keep_clear.map(screen_box));
         let mut tiles = RecordingTiles {
             inner: &mut self.tiles,
             wanted: Default::default(),
@@ -291,6 +295,11 @@ impl MapView {
             self.centre = clamped;
             self.memory.center_at(to_position(clamped));
         }
+    }
+
+    /// Keep stop and place names out of `area` (a slide's card drawn over the map).
+    pub fn keep_clear(&mut self, area: Option<Rect>) {
+        self.keep_clear = area;
     }
 
     /// The lowest zoom at which the world fills the panel.

@@ -45,6 +45,8 @@ pub struct PresentView {
     console: bool,
     /// Exporting the slides as images, if under way.
     pub export: Option<export::SlideExport>,
+    /// Where the slide's card was last frame: the map keeps stop names out from under it.
+    card: Option<egui::Rect>,
 }
 
 impl PresentView {
@@ -80,11 +82,17 @@ impl PresentView {
                 screen.min,
                 egui::pos2(screen.right(), screen.bottom() - strip_height),
             );
+            map.keep_clear(self.card);
             ui.scope_builder(egui::UiBuilder::new().max_rect(map_rect), |ui| {
                 map.ui(ui, state, commands)
             });
             if let Some((trip, chronology)) = state.trip() {
-                slide_ui::slide_ui(ui, screen, &presentation, trip, chronology, state.stats());
+                let card = slide_ui::slide_ui(ui, screen, &presentation, trip, chronology, state.stats());
+                if self.card != Some(card) {
+                    // Place the names again, clear of the card's new place.
+                    self.card = Some(card);
+                    ui.ctx().request_repaint();
+                }
             }
             if presentation.blanked {
                 ui.painter().rect_filled(screen, 0.0, style::BLANK);

@@ -29,6 +29,7 @@ impl Scale {
 }
 
 /// Draw the slide's card, counter and progress strip over `screen`; `stats` are the trip's.
+/// Returns where the card is, so the map can keep its names out from under it.
 pub fn slide_ui(
     ui: &mut Ui,
     screen: Rect,
@@ -36,7 +37,7 @@ pub fn slide_ui(
     trip: &Trip,
     chronology: &Chronology,
     stats: &TripStats,
-) {
+) -> Rect {
     let scale = Scale::of(screen);
     let margin = scale.size(style::MARGIN);
     let strip = Rect::from_min_max(
@@ -58,7 +59,7 @@ pub fn slide_ui(
                 Rect::from_center_size(screen.center(), vec2(screen.width() * 0.7, screen.height() * 0.6));
             card_ui(ui, rect, Align2::CENTER_CENTER, scale, |ui| {
                 title_ui(ui, trip, chronology, scale)
-            });
+            })
         }
         slide => {
             let rect = Rect::from_min_max(
@@ -68,13 +69,13 @@ pub fn slide_ui(
             card_ui(ui, rect, Align2::LEFT_BOTTOM, scale, |ui| match slide {
                 Slide::Event(index) => event_ui(ui, trip, chronology, index, scale),
                 _ => overview_ui(ui, trip, chronology, stats, scale),
-            });
+            })
         }
     }
 }
 
-/// A dark card sized to its content, placed at `align` inside `rect`.
-fn card_ui(ui: &mut Ui, rect: Rect, align: Align2, scale: Scale, content: impl FnOnce(&mut Ui)) {
+/// A dark card sized to its content, placed at `align` inside `rect`; returns where it is.
+fn card_ui(ui: &mut Ui, rect: Rect, align: Align2, scale: Scale, content: impl FnOnce(&mut Ui)) -> Rect {
     // Lay out once off screen to learn the height, then place the card where it belongs.
     let id = ui
         .scope_id()
@@ -103,6 +104,7 @@ fn card_ui(ui: &mut Ui, rect: Rect, align: Align2, scale: Scale, content: impl F
         ui.ctx().data_mut(|d| d.insert_temp(id, used));
         ui.ctx().request_repaint();
     }
+    inner.inner
 }
 
 fn text(ui: &mut Ui, text: impl Into<String>, size: f32, colour: Color32) -> egui::Response {

@@ -19,7 +19,9 @@ use self::layout::{LaneGroup, LaneMode};
 use super::theme;
 use crate::command::{Command, Commands};
 use crate::model::describe::describe_zone;
+use crate::model::journeys::Focus;
 use crate::model::timescale::{TimeScale, utc_from_secs};
+use crate::model::{Chronology, Trip};
 use crate::state::AppState;
 
 /// Margin either side of the trip when fitting, as a share of its span.
@@ -40,7 +42,7 @@ pub struct TimelineView {
     groups: Vec<LaneGroup>,
     travel: LaneGroup,
     /// Generation, revision and lane mode the lanes were built for.
-    built_for: Option<(u64, u64, LaneMode)>,
+    built_for: Option<(u64, u64, LaneMode, Option<Focus>)>,
     seen_selection: Option<usize>,
     /// UTC seconds where a Shift+drag brush began and where the pointer is now.
     brush: Option<(f64, f64)>,
@@ -111,9 +113,21 @@ impl TimelineView {
             self.scale = None;
             self.seen_selection = None;
         }
-        let key = (state.generation(), state.revision(), self.lane_mode);
+        let key = (
+            state.generation(),
+            state.revision(),
+            self.lane_mode,
+            state.focus(),
+        );
         if self.built_for != Some(key) {
             self.groups = layout::lane_groups(trip, chronology, self.lane_mode);
+            // Following one traveller of a collection: their lane only.
+            if let Some(name) = focused_traveller_name(trip, chronology, state.focus())
+                && self.lane_mode == LaneMode::Trip
+                && self.groups.len() > 1
+            {
+                self.groups.retain(|g| g.label == name);
+            }
             self.travel = layout::travel_lane(chronology);
             self.built_for = Some(key);
         }
@@ -310,4 +324,14 @@ impl TimelineView {
             });
         });
     }
+}
+
+/// The lane name of the traveller a focus follows (their own, or their journey's).
+fn focused_traveller_name(trip: &Trip, chronology: &Chronology, focus: Option<Focus>) -> Option<String> {
+    let traveller = match focus? {
+        Focus::Traveller(t) => Some(t),
+        Focus::Journey(j) => chronology.journeys.get(j)?.traveller,
+    }?;
+    let id = trip.travellers.get(traveller)?;
+    Some(trip.person(id).map_or(id.clone(), |p| p.name.clone()))
 }
