@@ -165,6 +165,15 @@ fn a_trip_of_a_few_travellers_has_a_legend_of_their_route_colours() {
     for name in ["John Forbes Kerry", "Hillary Rodham Clinton", "Barack Obama"] {
         harness.get_by_label(name);
     }
+    // Their timeline lanes carry the same colours, in the trip's order of travellers.
+    let lanes: Vec<Option<usize>> = harness
+        .state()
+        .timeline()
+        .lanes()
+        .iter()
+        .map(|g| g.traveller)
+        .collect();
+    assert_eq!(lanes, [Some(0), Some(1), Some(2)]);
     // Following one traveller needs no legend.
     type_into(&mut harness, "Find a traveller or country", "Obama");
     harness.get_by_label_contains("Barack Obama · ").click();

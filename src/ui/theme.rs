@@ -71,6 +71,8 @@ pub const TRAVEL_ROW_HEIGHT: f32 = 14.0;
 /// Most sub-lanes one timeline lane may stack before it becomes a histogram (more lanes
 /// scroll; more overlapping events than this are better read as a density).
 pub const MAX_SUBLANES: usize = 12;
+/// Width of the traveller-colour bar at the left of a traveller's timeline lane, in points.
+pub const LANE_COLOUR_WIDTH: f32 = 3.0;
 /// Width of the timeline's lane-name gutter.
 pub const TIMELINE_GUTTER_WIDTH: f32 = 128.0;
 /// Opacity multiplier for events hidden by the filter.

@@ -63,6 +63,8 @@ pub struct LaneItem {
 pub struct LaneGroup {
     /// Shown in the gutter.
     pub label: String,
+    /// The traveller whose lane this is (an index into `Trip::travellers`), for their colour.
+    pub traveller: Option<usize>,
     /// Items by start time.
     pub items: Vec<LaneItem>,
     /// Longest item, so a search by start can still find items that began off screen.
@@ -78,6 +80,8 @@ impl LaneGroup {
             .fold(0.0, f64::max);
         Self {
             label,
+            traveller: None,
+
             items,
             longest_secs,
         }
@@ -115,14 +119,17 @@ pub fn lane_groups(trip: &Trip, chronology: &Chronology, mode: LaneMode) -> Vec<
         LaneMode::Trip if trip.travellers.len() > 1 => trip
             .travellers
             .iter()
-            .map(|id| {
+            .enumerate()
+            .map(|(t, id)| {
                 let items = chronology
                     .order
                     .iter()
                     .filter(|&&i| trip.events.get(i).is_some_and(|e| e.participants.contains(id)))
                     .filter_map(|&i| item(i))
                     .collect();
-                LaneGroup::new(trip.person(id).map_or(id.clone(), |p| p.name.clone()), items)
+                let mut group = LaneGroup::new(trip.person(id).map_or(id.clone(), |p| p.name.clone()), items);
+                group.traveller = Some(t);
+                group
             })
             .filter(|g| !g.items.is_empty())
             .collect(),

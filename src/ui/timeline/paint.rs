@@ -100,6 +100,14 @@ pub(super) fn paint_ui(
                     Stroke::new(1.0, tokens.timeline_grid),
                 );
                 gutter_label(&painter, row, &group.label, &tokens);
+                if let Some(traveller) = group.traveller {
+                    // The traveller's colour, as their routes on the map and in the list.
+                    let bar = Rect::from_x_y_ranges(
+                        row.left()..=row.left() + theme::LANE_COLOUR_WIDTH,
+                        row.top() + 2.0..=row.bottom() - 2.0,
+                    );
+                    painter.rect_filled(bar, 0.0, theme::traveller_colour(Some(traveller)));
+                }
                 if layout.density {
                     histogram(&painter, frame, layout, row, &tokens);
                     if let Some(span) =
