@@ -142,6 +142,9 @@ fn f5_presents_the_followed_journey_only() {
     let presentation = state.presentation().expect("presenting");
     // Title, the journey's seven visits, overview.
     assert_eq!(presentation.deck.len(), 9, "{:?}", presentation.deck);
+    // The cover names the journey, under the collection's title.
+    harness.get_by_label("John Forbes Kerry: 29 Oct 2015 – 4 Nov 2015");
+    harness.get_by_label("Official travels of 55 presidents and secretaries of state, 1866–2025");
 }
 
 #[test]

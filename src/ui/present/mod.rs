@@ -87,7 +87,15 @@ impl PresentView {
                 map.ui(ui, state, commands)
             });
             if let Some((trip, chronology)) = state.trip() {
-                let card = slide_ui::slide_ui(ui, screen, &presentation, trip, chronology, state.stats());
+                let card = slide_ui::slide_ui(
+                    ui,
+                    screen,
+                    &presentation,
+                    trip,
+                    chronology,
+                    state.stats(),
+                    state.focus(),
+                );
                 if self.card != Some(card) {
                     // Place the names again, clear of the card's new place.
                     self.card = Some(card);

@@ -9,9 +9,10 @@
 use egui::{Align2, Color32, FontId, Frame, Margin, Rect, RichText, Stroke, Ui, UiBuilder, pos2, vec2};
 
 use crate::model::describe::{describe_dates, describe_offset, describe_time};
+use crate::model::journeys::Focus;
 use crate::model::slides::{Presentation, Slide, key_quote};
 use crate::model::{Chronology, Trip, TripStats};
-use crate::ui::theme::present as style;
+use crate::ui::theme::{self, present as style};
 
 /// Sizes scaled for a screen `height` points tall.
 #[derive(Clone, Copy, Debug)]
@@ -37,6 +38,7 @@ pub fn slide_ui(
     trip: &Trip,
     chronology: &Chronology,
     stats: &TripStats,
+    focus: Option<Focus>,
 ) -> Rect {
     let scale = Scale::of(screen);
     let margin = scale.size(style::MARGIN);
@@ -58,7 +60,7 @@ pub fn slide_ui(
             let rect =
                 Rect::from_center_size(screen.center(), vec2(screen.width() * 0.7, screen.height() * 0.6));
             card_ui(ui, rect, Align2::CENTER_CENTER, scale, |ui| {
-                title_ui(ui, trip, chronology, scale)
+                title_ui(ui, trip, chronology, focus, scale)
             })
         }
         slide => {
@@ -111,15 +113,40 @@ fn text(ui: &mut Ui, text: impl Into<String>, size: f32, colour: Color32) -> egu
     ui.label(RichText::new(text).size(size).color(colour))
 }
 
-fn title_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, scale: Scale) {
+/// The cover: the trip's title (or, presenting a followed traveller or journey, its name under
+/// the collection's title), its dates and travellers.
+fn title_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, focus: Option<Focus>, scale: Scale) {
+    let title = match focus {
+        Some(focus) => {
+            text(ui, &trip.title, scale.size(style::META_SIZE), style::MUTED);
+            crate::ui::collection_ui::focus_title(trip, chronology, focus)
+        }
+        None => trip.title.clone(),
+    };
     ui.label(
-        RichText::new(&trip.title)
+        RichText::new(title)
             .size(scale.size(style::COVER_TITLE_SIZE))
             .strong()
             .color(style::TEXT),
     );
-    let first = chronology.order.first().and_then(|&i| chronology.event(i));
-    let last = chronology.order.last().and_then(|&i| chronology.event(i));
+    let inside = |i: &&usize| {
+        focus.is_none_or(|f| {
+            chronology
+                .journey_of(**i)
+                .is_some_and(|j| f.has_journey(&chronology.journeys, j))
+        })
+    };
+    let first = chronology
+        .order
+        .iter()
+        .find(inside)
+        .and_then(|&i| chronology.event(i));
+    let last = chronology
+        .order
+        .iter()
+        .rev()
+        .find(inside)
+        .and_then(|&i| chronology.event(i));
     if let (Some(first), Some(last)) = (first, last) {
         let from = describe_time(&first.start);
         let to = describe_time(&last.end.unwrap_or(last.start));
@@ -135,16 +162,20 @@ fn title_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, scale: Scale) {
         .iter()
         .filter_map(|id| trip.person(id).map(|p| p.name.as_str()))
         .collect();
-    if !travellers.is_empty() {
-        text(
-            ui,
-            travellers.join(", "),
-            scale.size(style::META_SIZE),
-            style::MUTED,
-        );
+    // A followed traveller is named in the title; a long list would fill the slide.
+    if focus.is_none() && !travellers.is_empty() {
+        let names = if travellers.len() > theme::TRAVELLER_PALETTE.len() {
+            format!("{} travellers", travellers.len())
+        } else {
+            travellers.join(", ")
+        };
+        text(ui, names, scale.size(style::META_SIZE), style::MUTED);
     }
     ui.add_space(scale.size(16.0));
-    text(ui, trip.summary.trim(), scale.size(style::BODY_SIZE), style::TEXT);
+    // The collection's summary does not describe one traveller's journey.
+    if focus.is_none() {
+        text(ui, trip.summary.trim(), scale.size(style::BODY_SIZE), style::TEXT);
+    }
     ui.add_space(scale.size(16.0));
     text(
         ui,
