@@ -185,3 +185,32 @@ fn a_trip_of_a_few_travellers_has_a_legend_of_their_route_colours() {
     harness.run();
     assert!(harness.query_by_label("Hillary Rodham Clinton").is_none());
 }
+
+#[test]
+fn a_dense_clusters_tooltip_says_how_many_stops_visits_and_countries_and_the_most_visited_places() {
+    use itinera::model::{Place, Stop, Trip};
+    let place = |id: &str, country: &str| Place {
+        id: id.to_owned(),
+        name: id.to_owned(),
+        country: country.to_owned(),
+        ..Place::default()
+    };
+    let trip = Trip {
+        places: vec![place("Paris", "FR"), place("Lyon", "FR"), place("Geneva", "CH")],
+        ..Trip::default()
+    };
+    let stop = |place: usize, visits: usize| Stop {
+        number: 1,
+        place,
+        events: (0..visits).collect(),
+        journey: 0,
+    };
+    let stops = [stop(0, 3), stop(1, 1), stop(2, 2), stop(0, 2)];
+    let names = ["Paris", "Lyon", "Geneva", "Paris"];
+    let members: Vec<(&str, &Stop)> = names.iter().copied().zip(stops.iter()).collect();
+    let harness = egui_kittest::Harness::new_ui(|ui| {
+        itinera::ui::map::tooltip::dense_tooltip_ui(ui, &trip, &members);
+    });
+    harness.get_by_label("4 stops · 8 visits · 2 countries");
+    harness.get_by_label("Most visited: Paris (5), Geneva (2), Lyon (1)");
+}

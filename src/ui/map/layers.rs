@@ -8,11 +8,13 @@ use egui::{Align2, FontId, Painter, Pos2, Rect, Response, Sense, Stroke, Ui, Vec
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::cluster::{Cluster, cluster};
+use super::draw::{approximate_ring_ui, arrow_ui, distance_to_polyline, halo_text, label_spots};
 use super::labels::labels_ui;
 use super::projection::{screen_box, to_position};
+use super::tooltip::{DETAILED_TOOLTIP_STOPS, dense_tooltip_ui, stop_tooltip_ui};
 use crate::basemap::labels::{MapLabel, ScreenBox, overlaps};
 use crate::command::{Command, Commands};
-use crate::model::describe::{describe_dates, describe_time};
+use crate::model::describe::describe_dates;
 use crate::model::{Chronology, GeoBounds, LatLon, Stop, Trip};
 use crate::ui::theme::{self, Tokens};
 
@@ -289,64 +291,19 @@ fn marker_ui(
         return response.clicked();
     }
     let response = response.on_hover_ui(|ui| {
-        for stop in members {
-            stop_tooltip_ui(ui, trip, chronology, stop);
+        if members.len() > DETAILED_TOOLTIP_STOPS {
+            let stops: Vec<(&str, &Stop)> = members.iter().map(|s| (s.name, s.stop)).collect();
+            dense_tooltip_ui(ui, trip, &stops);
+        } else {
+            for stop in members {
+                stop_tooltip_ui(ui, trip, chronology, stop.name, stop.stop, stop.approximate);
+            }
         }
         if members.len() > 1 {
             ui.weak("Click to zoom in on these stops.");
         }
     });
     response.clicked()
-}
-
-/// A dashed ring around a stop whose position is only a region's or country's centre.
-fn approximate_ring_ui(painter: &Painter, centre: Pos2, radius: f32, tokens: &Tokens, opacity: f32) {
-    let ring = radius + theme::APPROXIMATE_RING_GAP;
-    let points: Vec<Pos2> = (0..=48)
-        .map(|i| {
-            let angle = i as f32 / 48.0 * std::f32::consts::TAU;
-            centre + ring * vec2(angle.cos(), angle.sin())
-        })
-        .collect();
-    let stroke = Stroke::new(
-        theme::APPROXIMATE_RING_WIDTH,
-        tokens.route.gamma_multiply(opacity),
-    );
-    painter.extend(egui::Shape::dashed_line(&points, stroke, 4.0, 3.0));
-}
-
-fn stop_tooltip_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, stop: &PlacedStop<'_>) {
-    ui.strong(format!("{}. {}", stop.stop.number, stop.name));
-    if stop.approximate {
-        ui.weak("Approximate position: the record names only a region or country.");
-    }
-    for &i in &stop.stop.events {
-        let (Some(event), Some(resolved)) = (trip.events.get(i), chronology.event(i)) else {
-            continue;
-        };
-        ui.label(format!("{} — {}", describe_time(&resolved.start), event.title));
-    }
-}
-
-/// Text with a one-point halo so it stays readable on any basemap colour.
-pub fn halo_text(painter: &Painter, pos: Pos2, text: &str, tokens: &Tokens) {
-    let font = FontId::proportional(theme::MAP_LABEL_SIZE);
-    for offset in [vec2(-1.0, 0.0), vec2(1.0, 0.0), vec2(0.0, -1.0), vec2(0.0, 1.0)] {
-        painter.text(pos + offset, Align2::LEFT_CENTER, text, font.clone(), tokens.halo);
-    }
-    painter.text(pos, Align2::LEFT_CENTER, text, font, tokens.map_text);
-}
-
-/// Where a stop's name of `size` may go around a marker of `radius` at `centre`, in order of
-/// preference: right, above, below, left (left last: a slide's card covers the map's left).
-fn label_spots(centre: Pos2, radius: f32, size: Vec2) -> [Rect; 4] {
-    let gap = radius + 6.0;
-    [
-        Align2::LEFT_CENTER.anchor_size(centre + vec2(gap, 0.0), size),
-        Align2::CENTER_BOTTOM.anchor_size(centre - vec2(0.0, radius + 5.0), size),
-        Align2::CENTER_TOP.anchor_size(centre + vec2(0.0, radius + 5.0), size),
-        Align2::RIGHT_CENTER.anchor_size(centre - vec2(gap, 0.0), size),
-    ]
 }
 
 /// Above this many shown stops of several journeys, routes are drawn faint and without arrows.
@@ -457,41 +414,4 @@ fn route_ui(
             .show(|ui| ui.label(text));
         }
     }
-}
-
-fn arrow_ui(painter: &Painter, points: &[Pos2], width: f32, tokens: &Tokens) {
-    let middle = points.len() / 2;
-    let (Some(&a), Some(&b)) = (points.get(middle.saturating_sub(1)), points.get(middle)) else {
-        return;
-    };
-    let direction = (b - a).normalized();
-    if !direction.is_finite() || direction == Vec2::ZERO {
-        return;
-    }
-    let tip = b + direction * 6.0;
-    let side = direction.rot90() * 5.0;
-    let back = tip - direction * 12.0;
-    let arrow = vec![tip, back + side, back - side];
-    painter.add(egui::Shape::convex_polygon(
-        arrow,
-        tokens.route,
-        Stroke::new(width * 0.4, tokens.halo),
-    ));
-}
-
-/// Shortest distance from `p` to the polyline through `points`, in points.
-pub fn distance_to_polyline(p: Pos2, points: &[Pos2]) -> f32 {
-    points
-        .windows(2)
-        .map(|w| {
-            let (a, b) = (w[0], w[1]);
-            let ab = b - a;
-            let t = if ab.length_sq() > 0.0 {
-                ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
-            } else {
-                0.0
-            };
-            p.distance(a + ab * t)
-        })
-        .fold(f32::INFINITY, f32::min)
 }

@@ -9,12 +9,14 @@ use egui::{Key, Rect, Ui, Vec2, vec2};
 use walkers::{Map, MapMemory};
 
 pub mod cluster;
+pub mod draw;
 pub mod labels;
 pub mod layers;
 pub mod online;
 pub mod overlay;
 pub mod projection;
 pub mod tiles;
+pub mod tooltip;
 
 use layers::TripLayer;
 use online::OnlineLayer;
