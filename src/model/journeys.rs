@@ -104,6 +104,21 @@ pub enum Focus {
 }
 
 impl Focus {
+    /// Whether `Trip::events[index]` belongs to a journey inside the focus.
+    pub fn has_event(self, chronology: &super::Chronology, index: usize) -> bool {
+        chronology
+            .journey_of(index)
+            .is_some_and(|j| self.has_journey(&chronology.journeys, j))
+    }
+
+    /// The traveller the focus follows: its own, or its journey's.
+    pub fn traveller(self, journeys: &[Journey]) -> Option<usize> {
+        match self {
+            Self::Traveller(t) => Some(t),
+            Self::Journey(j) => journeys.get(j)?.traveller,
+        }
+    }
+
     /// Whether the journey `journey` (an index into `journeys`) is inside the focus.
     pub fn has_journey(self, journeys: &[Journey], journey: usize) -> bool {
         match self {

@@ -254,6 +254,11 @@ impl Trip {
         self.people.iter().find(|p| p.id == id)
     }
 
+    /// The name of the person with `id`, or the id itself when there is no such person.
+    pub fn person_name(&self, id: &str) -> String {
+        self.person(id).map_or_else(|| id.to_owned(), |p| p.name.clone())
+    }
+
     /// The source with `id`, if any.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)

@@ -64,9 +64,7 @@ impl AppState {
             self.matches = vec![true; open.trip.events.len()];
         }
         for (i, passes) in self.matches.iter_mut().enumerate() {
-            *passes &= chronology
-                .journey_of(i)
-                .is_some_and(|j| focus.has_journey(&chronology.journeys, j));
+            *passes &= focus.has_event(chronology, i);
         }
         let matches = &self.matches;
         self.hits
@@ -98,11 +96,7 @@ impl AppState {
         let events = chronology
             .order
             .iter()
-            .filter(|&&i| {
-                chronology
-                    .journey_of(i)
-                    .is_some_and(|j| focus.has_journey(&chronology.journeys, j))
-            })
+            .filter(|&&i| focus.has_event(chronology, i))
             .filter_map(|&i| chronology.event(i));
         let start = events.clone().map(|e| e.start_utc).min()?;
         let end = events.map(|e| e.end_utc).max()?;

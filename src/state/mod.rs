@@ -174,11 +174,9 @@ impl AppState {
                 self.presentation = match (on, self.trip()) {
                     // A followed traveller or journey is what is presented.
                     (true, Some((trip, chronology))) => Some(match self.focus {
-                        Some(focus) => Presentation::of_events(trip, chronology, |i| {
-                            chronology
-                                .journey_of(i)
-                                .is_some_and(|j| focus.has_journey(&chronology.journeys, j))
-                        }),
+                        Some(focus) => {
+                            Presentation::of_events(trip, chronology, |i| focus.has_event(chronology, i))
+                        }
                         None => Presentation::new(trip, chronology),
                     }),
                     _ => None,

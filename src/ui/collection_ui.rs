@@ -129,7 +129,7 @@ fn focus_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, focus: Focus, com
 /// The name of traveller `t` (an index into `Trip::travellers`), or "Other visits" for none.
 fn traveller_name(trip: &Trip, t: Option<usize>) -> String {
     t.and_then(|t| trip.travellers.get(t))
-        .map(|id| trip.person(id).map_or(id.clone(), |p| p.name.clone()))
+        .map(|id| trip.person_name(id))
         .unwrap_or_else(|| "Other visits".to_owned())
 }
 

@@ -19,7 +19,7 @@ pub fn to_geojson(trip: &Trip, chronology: &Chronology) -> Value {
             let (event, resolved) = (trip.events.get(i)?, chronology.event(i)?);
             let place = trip.places.get(resolved.place)?;
             let location = chronology.places.get(resolved.place).copied().flatten()?.location;
-            let name = |id: &String| trip.person(id).map_or(id.clone(), |p| p.name.clone());
+            let name = |id: &String| trip.person_name(id);
             let mut feature = json!({
                 "type": "Feature",
                 "id": event.id,

@@ -410,9 +410,6 @@ fn legend(state: &AppState) -> Vec<(String, egui::Color32)> {
         .iter()
         .enumerate()
         .filter(|(t, _)| chronology.journeys.iter().any(|j| j.traveller == Some(*t)))
-        .map(|(t, id)| {
-            let name = trip.person(id).map_or(id.clone(), |p| p.name.clone());
-            (name, theme::traveller_colour(Some(t)))
-        })
+        .map(|(t, id)| (trip.person_name(id), theme::traveller_colour(Some(t))))
         .collect()
 }

@@ -129,13 +129,7 @@ fn title_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, focus: Option<Foc
             .strong()
             .color(style::TEXT),
     );
-    let inside = |i: &&usize| {
-        focus.is_none_or(|f| {
-            chronology
-                .journey_of(**i)
-                .is_some_and(|j| f.has_journey(&chronology.journeys, j))
-        })
-    };
+    let inside = |i: &&usize| focus.is_none_or(|f| f.has_event(chronology, **i));
     let first = chronology
         .order
         .iter()

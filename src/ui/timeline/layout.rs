@@ -127,7 +127,7 @@ pub fn lane_groups(trip: &Trip, chronology: &Chronology, mode: LaneMode) -> Vec<
                     .filter(|&&i| trip.events.get(i).is_some_and(|e| e.participants.contains(id)))
                     .filter_map(|&i| item(i))
                     .collect();
-                let mut group = LaneGroup::new(trip.person(id).map_or(id.clone(), |p| p.name.clone()), items);
+                let mut group = LaneGroup::new(trip.person_name(id), items);
                 group.traveller = Some(t);
                 group
             })

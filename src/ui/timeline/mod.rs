@@ -21,7 +21,6 @@ use crate::command::{Command, Commands};
 use crate::model::describe::describe_zone;
 use crate::model::journeys::Focus;
 use crate::model::timescale::{TimeScale, utc_from_secs};
-use crate::model::{Chronology, Trip};
 use crate::state::AppState;
 
 /// Margin either side of the trip when fitting, as a share of its span.
@@ -122,11 +121,11 @@ impl TimelineView {
         if self.built_for != Some(key) {
             self.groups = layout::lane_groups(trip, chronology, self.lane_mode);
             // Following one traveller of a collection: their lane only.
-            if let Some(name) = focused_traveller_name(trip, chronology, state.focus())
+            if let Some(traveller) = state.focus().and_then(|f| f.traveller(&chronology.journeys))
                 && self.lane_mode == LaneMode::Trip
                 && self.groups.len() > 1
             {
-                self.groups.retain(|g| g.label == name);
+                self.groups.retain(|g| g.traveller == Some(traveller));
             }
             self.travel = layout::travel_lane(chronology);
             self.built_for = Some(key);
@@ -324,14 +323,4 @@ impl TimelineView {
             });
         });
     }
-}
-
-/// The lane name of the traveller a focus follows (their own, or their journey's).
-fn focused_traveller_name(trip: &Trip, chronology: &Chronology, focus: Option<Focus>) -> Option<String> {
-    let traveller = match focus? {
-        Focus::Traveller(t) => Some(t),
-        Focus::Journey(j) => chronology.journeys.get(j)?.traveller,
-    }?;
-    let id = trip.travellers.get(traveller)?;
-    Some(trip.person(id).map_or(id.clone(), |p| p.name.clone()))
 }
