@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{app_at, app_sized, search_for, settle};
+use common::{app_at, app_sized, choose_kerrys_central_asian_journey, collection_app, search_for, settle};
 use egui_kittest::SnapshotOptions;
 use egui_kittest::kittest::Queryable as _;
 
@@ -87,4 +87,16 @@ fn the_astana_slide_reads_well_at_16_9() {
 #[test]
 fn the_astana_slide_reads_well_at_4_3() {
     astana_slide_snapshot("slide_astana_4x3", [1024.0, 768.0]);
+}
+
+#[test]
+fn the_whole_collection_and_one_followed_journey_match_their_snapshots() {
+    let mut harness = collection_app(true);
+    harness.remove_cursor();
+    settle(&mut harness);
+    harness.snapshot_options("collection_world", &tolerance());
+    choose_kerrys_central_asian_journey(&mut harness);
+    harness.remove_cursor();
+    settle(&mut harness);
+    harness.snapshot_options("collection_kerry_journey", &tolerance());
 }

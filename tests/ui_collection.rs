@@ -3,32 +3,10 @@
 
 mod common;
 
-use common::{app_at, type_into};
+use common::{app_at, choose_kerrys_central_asian_journey, collection_app, type_into};
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 use itinera::model::journeys::Focus;
-
-fn collection_app() -> egui_kittest::Harness<'static, itinera::App> {
-    let example = itinera::EXAMPLES
-        .iter()
-        .find(|e| e.name == "official-travels")
-        .expect("the collection is an example");
-    app_at(example.path.into(), None, false)
-}
-
-/// Find Kerry in the browser and click his Central Asian journey of 2015, one of about a
-/// hundred (scrolled to first).
-fn choose_kerrys_central_asian_journey(harness: &mut egui_kittest::Harness<'_, itinera::App>) {
-    type_into(harness, "Find a traveller or country", "Kerry");
-    harness.get_by_label_contains("John Forbes Kerry · ").click();
-    harness.run();
-    harness
-        .get_by_label_contains("Kyrgyzstan, Uzbekistan")
-        .scroll_to_me();
-    harness.run();
-    harness.get_by_label_contains("Kyrgyzstan, Uzbekistan").click();
-    harness.run();
-}
 
 /// The index of Kerry among the collection's travellers.
 fn kerry(harness: &egui_kittest::Harness<'_, itinera::App>) -> usize {
@@ -41,7 +19,7 @@ fn kerry(harness: &egui_kittest::Harness<'_, itinera::App>) -> usize {
 
 #[test]
 fn the_header_describes_the_collection_and_no_route_joins_two_travellers() {
-    let harness = collection_app();
+    let harness = collection_app(false);
     harness.get_by_label("Official travels of 55 presidents and secretaries of state, 1866–2025");
     let stats = harness.get_by_label_contains("55 travellers · ");
     let text = format!("{stats:?}");
@@ -58,7 +36,7 @@ fn the_header_describes_the_collection_and_no_route_joins_two_travellers() {
 
 #[test]
 fn following_a_traveller_dims_the_rest_steps_within_them_and_back_to_all_returns() {
-    let mut harness = collection_app();
+    let mut harness = collection_app(false);
     type_into(&mut harness, "Find a traveller or country", "Kerry");
     harness.get_by_label_contains("John Forbes Kerry · ").click();
     harness.run();
@@ -99,7 +77,7 @@ fn following_a_traveller_dims_the_rest_steps_within_them_and_back_to_all_returns
 
 #[test]
 fn choosing_a_journey_shows_its_own_days_stops_and_kilometres() {
-    let mut harness = collection_app();
+    let mut harness = collection_app(false);
     choose_kerrys_central_asian_journey(&mut harness);
     let state = harness.state().state();
     let Some(Focus::Journey(j)) = state.focus() else {
@@ -134,7 +112,7 @@ fn choosing_a_journey_shows_its_own_days_stops_and_kilometres() {
 
 #[test]
 fn f5_presents_the_followed_journey_only() {
-    let mut harness = collection_app();
+    let mut harness = collection_app(false);
     choose_kerrys_central_asian_journey(&mut harness);
     harness.key_press(Key::F5);
     harness.run();
@@ -201,6 +179,7 @@ fn a_dense_clusters_tooltip_says_how_many_stops_visits_and_countries_and_the_mos
     };
     let stop = |place: usize, visits: usize| Stop {
         number: 1,
+        in_journey: 1,
         place,
         events: (0..visits).collect(),
         journey: 0,
@@ -213,4 +192,61 @@ fn a_dense_clusters_tooltip_says_how_many_stops_visits_and_countries_and_the_mos
     });
     harness.get_by_label("4 stops · 8 visits · 2 countries");
     harness.get_by_label("Most visited: Paris (5), Geneva (2), Lyon (1)");
+}
+
+/// The counted markers on screen: (centre, radius, visits) read from the accessibility tree.
+fn counted_markers(harness: &egui_kittest::Harness<'_, itinera::App>) -> Vec<(egui::Pos2, f32, usize)> {
+    harness
+        .query_all_by_label_contains(" visit")
+        .filter_map(|node| {
+            use egui_kittest::kittest::NodeT as _;
+            let label = node.accesskit_node().label()?;
+            let visits = label.split(' ').next()?.parse().ok()?;
+            let rect = node.rect();
+            Some((rect.center(), rect.width() / 2.0, visits))
+        })
+        .collect()
+}
+
+#[test]
+fn the_whole_collection_shows_visit_counts_sized_by_magnitude_that_never_overlap() {
+    let harness = collection_app(false);
+    let markers = counted_markers(&harness);
+    assert!(markers.len() > 20, "{} counted markers", markers.len());
+    assert!(
+        harness.query_by_label_contains("Stop 1: ").is_none(),
+        "no stop numbers across many journeys"
+    );
+    for (i, a) in markers.iter().enumerate() {
+        for b in &markers[i + 1..] {
+            assert!(
+                a.0.distance(b.0) >= a.1 + b.1,
+                "markers of {} and {} visits overlap",
+                a.2,
+                b.2
+            );
+        }
+    }
+    let smallest = markers.iter().min_by_key(|m| m.2).expect("markers");
+    let largest = markers.iter().max_by_key(|m| m.2).expect("markers");
+    assert!(largest.2 > 100 * smallest.2, "{largest:?} {smallest:?}");
+    assert!(largest.1 > 2.0 * smallest.1, "a bigger count draws a bigger disc");
+}
+
+#[test]
+fn a_followed_journey_numbers_its_own_stops_from_one() {
+    let mut harness = collection_app(false);
+    choose_kerrys_central_asian_journey(&mut harness);
+    harness.get_by_label("Fit trip").click();
+    harness.run();
+    for (n, place) in ["Vienna", "Bishkek", "Astana", "Ashgabat", "London"]
+        .iter()
+        .zip([1, 2, 4, 6, 7])
+        .map(|(p, n)| (n, p))
+    {
+        harness.get_by_label(&format!("Stop {n}: {place}"));
+    }
+    harness.get_by_label_contains("1. Vienna — ");
+    // The rest of the collection stays as faint discs, with no numbers or counts of their own.
+    assert!(harness.query_by_label_contains("Stop 8: ").is_none());
 }

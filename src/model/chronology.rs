@@ -44,8 +44,11 @@ pub struct ResolvedEvent {
 /// Consecutive events at the same place: one numbered marker on the map.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stop {
-    /// 1-based number in trip order, as shown on the marker.
+    /// 1-based number in trip order, across all journeys.
     pub number: usize,
+    /// 1-based number within its journey, as shown on the marker and in stop lists: in a
+    /// trip of one journey it equals `number`; in a collection each journey counts from 1.
+    pub in_journey: usize,
     /// Index into `Trip::places`.
     pub place: usize,
     /// Indices into `Trip::events`, in time order.
@@ -93,8 +96,9 @@ impl Chronology {
         let (journeys, journey_of) = journeys(trip, &order, &events);
         let mut stops: Vec<Stop> = Vec::new();
         let mut legs = Vec::new();
-        // Per journey, the index of its latest stop.
+        // Per journey, the index of its latest stop and how many stops it has so far.
         let mut last_stop: Vec<Option<usize>> = vec![None; journeys.len()];
+        let mut stop_count: Vec<usize> = vec![0; journeys.len()];
         for &i in &order {
             let (Some(event), Some(journey)) = (events[i].as_ref(), journey_of[i]) else {
                 continue;
@@ -103,8 +107,10 @@ impl Chronology {
             match previous.and_then(|s| stops.get_mut(s)) {
                 Some(stop) if stop.place == event.place => stop.events.push(i),
                 _ => {
+                    stop_count[journey] += 1;
                     stops.push(Stop {
                         number: stops.len() + 1,
+                        in_journey: stop_count[journey],
                         place: event.place,
                         events: vec![i],
                         journey,

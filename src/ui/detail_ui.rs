@@ -283,7 +283,7 @@ pub fn stop_link_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, stop: &St
         .map(describe_dates)
         .unwrap_or_default();
     if ui
-        .link(format!("{}. {} — {}", stop.number, place.name, date))
+        .link(format!("{}. {} — {}", stop.in_journey, place.name, date))
         .on_hover_text(format!("{} events", stop.events.len()))
         .clicked()
     {

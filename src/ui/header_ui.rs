@@ -95,6 +95,19 @@ impl Header {
 /// in the tooltip.
 fn stats_ui(ui: &mut Ui, stats: &TripStats, tokens: &Tokens) {
     let text = stats.summary();
+    // The figures read as one line: where they would wrap mid-way, they start a line of their own.
+    let width = ui
+        .painter()
+        .layout_no_wrap(
+            text.clone(),
+            egui::TextStyle::Body.resolve(ui.style()),
+            tokens.weak_text,
+        )
+        .size()
+        .x;
+    if width > ui.available_size_before_wrap().x {
+        ui.end_row();
+    }
     let label = ui.label(RichText::new(text).color(tokens.weak_text));
     if stats.collection.is_some() {
         label.on_hover_text(format!(

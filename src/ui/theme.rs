@@ -58,8 +58,27 @@ pub const APPROXIMATE_RING_GAP: f32 = 5.0;
 pub const APPROXIMATE_RING_WIDTH: f32 = 2.0;
 /// Opacity of a route leg the filter or focus hides among many journeys.
 pub const HIDDEN_ROUTE_OPACITY: f32 = 0.06;
-/// Opacity of each route leg when a collection shows many journeys at once (overlaps add up).
-pub const COLLECTION_ROUTE_OPACITY: f32 = 0.3;
+/// Opacity of a leg taken by one journey when a collection shows many at once; the most
+/// travelled leg in view gets [`SHARED_ROUTE_MAX_OPACITY`], the rest between on a log scale.
+pub const SHARED_ROUTE_MIN_OPACITY: f32 = 0.2;
+/// Opacity of the most travelled leg in view.
+pub const SHARED_ROUTE_MAX_OPACITY: f32 = 0.9;
+/// Radius of a counted marker holding one visit, in points.
+pub const COUNTED_MIN_RADIUS: f32 = 8.0;
+/// Growth of a counted marker's radius per factor e (about 2.7) of visits, in points.
+pub const COUNTED_RADIUS_PER_E: f32 = 3.5;
+/// Largest counted marker's radius, in points (reached at about 900 visits).
+pub const COUNTED_MAX_RADIUS: f32 = 32.0;
+/// Size of a counted marker's number per point of its radius.
+pub const COUNTED_TEXT_PER_RADIUS: f32 = 0.55;
+/// Radius of a faint marker (a stop left out by the focus) holding one visit, in points.
+pub const FAINT_MIN_RADIUS: f32 = 3.0;
+/// Growth of a faint marker's radius per factor e of visits, in points.
+pub const FAINT_RADIUS_PER_E: f32 = 1.5;
+/// Largest faint marker's radius, in points.
+pub const FAINT_MAX_RADIUS: f32 = 12.0;
+/// Least space between two markers sized by their counts, in points.
+pub const MARKER_GAP: f32 = 2.0;
 /// Width of route lines, in points.
 pub const ROUTE_WIDTH: f32 = 2.5;
 /// Height of one event lane on the timeline, in points.

@@ -187,3 +187,27 @@ pub fn type_into(harness: &mut egui_kittest::Harness<'_, itinera::App>, label: &
         .type_text(text);
     harness.run();
 }
+
+/// The whole app on the bundled collection of official travels (see [`app_at`] for `wgpu`).
+pub fn collection_app(wgpu: bool) -> egui_kittest::Harness<'static, itinera::App> {
+    let example = itinera::EXAMPLES
+        .iter()
+        .find(|e| e.name == "official-travels")
+        .expect("the collection is an example");
+    app_at(example.path.into(), None, wgpu)
+}
+
+/// Find Kerry in the collection's browser and click his Central Asian journey of 2015, one of
+/// about a hundred (scrolled to first).
+pub fn choose_kerrys_central_asian_journey(harness: &mut egui_kittest::Harness<'_, itinera::App>) {
+    use egui_kittest::kittest::Queryable as _;
+    type_into(harness, "Find a traveller or country", "Kerry");
+    harness.get_by_label_contains("John Forbes Kerry · ").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Kyrgyzstan, Uzbekistan")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains("Kyrgyzstan, Uzbekistan").click();
+    harness.run();
+}

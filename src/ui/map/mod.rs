@@ -12,9 +12,11 @@ pub mod cluster;
 pub mod draw;
 pub mod labels;
 pub mod layers;
+pub mod markers;
 pub mod online;
 pub mod overlay;
 pub mod projection;
+pub mod routes;
 pub mod tiles;
 pub mod tooltip;
 

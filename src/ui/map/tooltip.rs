@@ -44,7 +44,7 @@ pub fn stop_tooltip_ui(
     stop: &Stop,
     approximate: bool,
 ) {
-    ui.strong(format!("{}. {}", stop.number, name));
+    ui.strong(format!("{}. {}", stop.in_journey, name));
     if approximate {
         ui.weak("Approximate position: the record names only a region or country.");
     }

@@ -252,7 +252,7 @@ impl TimelineView {
     }
 
     /// Zone for tick labels and how it reads, e.g. "Astana time, UTC+6": the selected event's
-    /// place (or the first stop's), or UTC.
+    /// place (or that of the first event the focus and filter show), or UTC.
     fn label_zone(&self, state: &AppState) -> (Tz, String) {
         let utc = (Tz::UTC, "Times in UTC".to_owned());
         let Some((trip, chronology)) = state.trip().filter(|_| self.local_time) else {
@@ -260,7 +260,7 @@ impl TimelineView {
         };
         let Some(event) = state
             .selection()
-            .or_else(|| chronology.order.first().copied())
+            .or_else(|| chronology.order.iter().copied().find(|&i| state.passes(i)))
             .and_then(|i| chronology.event(i))
         else {
             return utc;
