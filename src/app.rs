@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 pub mod export_window;
+pub mod frame_stats;
 mod menu;
 mod transfer;
 
@@ -64,6 +65,10 @@ pub struct App {
     import: crate::ui::import_ui::ImportWindow,
     /// File ▸ Export ▸ Map and timeline as PNG.
     view_shot: crate::ui::view_shot::ViewShot,
+    /// Frames drawn and their cost (View ▸ Performance, `--frame-stats`).
+    frame_stats: frame_stats::FrameStats,
+    /// Whether View ▸ Performance is open.
+    performance_open: bool,
 }
 
 impl App {
@@ -113,6 +118,8 @@ impl App {
             watcher: Watcher::default(),
             import: Default::default(),
             view_shot: Default::default(),
+            frame_stats: Default::default(),
+            performance_open: false,
         };
         app.handle_effects(effects);
         app
@@ -266,10 +273,25 @@ impl eframe::App for App {
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let started = std::time::Instant::now();
         if self.state.presentation().is_some() || self.present.export.is_some() {
             self.presentation_ui(ui);
-            return;
+        } else {
+            self.main_ui(ui);
         }
+        self.frame_stats.record(started.elapsed());
+    }
+}
+
+impl App {
+    /// Print frame statistics and memory to standard error once a second (`--frame-stats`).
+    pub fn print_frame_stats(self) -> Self {
+        self.frame_stats.print_every_second();
+        self
+    }
+
+    /// The main view: menu, header, timeline, details and map, and the windows over them.
+    fn main_ui(&mut self, ui: &mut Ui) {
         self.files.shortcuts(ui.ctx(), &self.state, &mut self.commands);
         self.shortcuts(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
@@ -294,6 +316,7 @@ impl eframe::App for App {
             self.files.choose(Purpose::SaveAs, &self.state);
         }
         self.transfer_ui(ui.ctx());
+        frame_stats::performance_ui(ui.ctx(), &self.frame_stats, &mut self.performance_open);
         if let Some(notice) = self.state.notice() {
             let mut open = true;
             egui::Window::new("Itinera")
@@ -306,9 +329,7 @@ impl eframe::App for App {
         }
         self.apply_commands(ui.ctx());
     }
-}
 
-impl App {
     /// The full-screen slides (or an export running through them).
     fn presentation_ui(&mut self, ui: &mut Ui) {
         self.present

@@ -22,6 +22,10 @@ pub struct Cli {
     /// foreign trip of the U.S. presidents and secretaries of state).
     #[arg(long, value_name = "NAME", conflicts_with = "file", value_parser = parse_example)]
     pub example: Option<&'static crate::Example>,
+    /// Print frames drawn, the app's own work per frame (median, mean, worst) and resident
+    /// memory to standard error once a second.
+    #[arg(long)]
+    pub frame_stats: bool,
     /// What to do instead of opening the app.
     #[command(subcommand)]
     pub command: Option<CliCommand>,
@@ -62,6 +66,23 @@ pub enum CliCommand {
         #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
         size: (u32, u32),
     },
+    /// Write a synthetic collection (travellers on journeys between real cities, with meetings
+    /// and quotes) for benchmarks and stress tests; the same seed gives the same file.
+    Generate {
+        /// How many events.
+        #[arg(long)]
+        events: usize,
+        /// How many travellers share them.
+        #[arg(long, default_value_t = 20)]
+        travellers: usize,
+        /// The seed of the random choices.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The trip file to write (TOML, or JSON by its extension; a previous version is kept
+        /// as .bak).
+        #[arg(short, long)]
+        out: PathBuf,
+    },
     /// Save every slide of the trip's presentation as a PNG image (slide-01.png, …) in a folder.
     /// Opens a window to draw them (on a server, run it under xvfb-run).
     Slides {
@@ -74,6 +95,37 @@ pub enum CliCommand {
         #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
         size: (u32, u32),
     },
+}
+
+/// `itinera generate`: write a synthetic collection for benchmarks and stress tests. Returns
+/// the exit code: 0 written, 2 the file could not be written.
+pub fn generate(
+    options: crate::generate::GenerateOptions,
+    out: &std::path::Path,
+    err: &mut dyn Write,
+) -> i32 {
+    let trip = crate::generate::generate(options);
+    let format = format::FileFormat::of(out);
+    let text = match format::write::to_text(&trip, format, "") {
+        Ok(text) => text,
+        Err(error) => {
+            let _ = writeln!(err, "error: {error}");
+            return 2;
+        }
+    };
+    if let Err(error) = format::save::save_atomic(out, text.as_bytes()) {
+        let _ = writeln!(err, "error: {}: {error}", out.display());
+        return 2;
+    }
+    let _ = writeln!(
+        err,
+        "Wrote {} events of {} travellers at {} places to {}",
+        trip.events.len(),
+        trip.travellers.len(),
+        trip.places.len(),
+        out.display()
+    );
+    0
 }
 
 /// What `export --to` writes: a file format, or a picture of the app's window.

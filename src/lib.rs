@@ -13,7 +13,7 @@
 //! - [`basemap`] decodes the bundled Natural Earth data, owns the map's colours
 //!   ([`basemap::style`]) and draws raster tiles on the CPU.
 //! - [`interchange`] reads other tools' files (`import/`) and writes them (`export/`); the two
-//!   never name each other.
+//!   never name each other. [`generate`] makes synthetic collections for benchmarks.
 //! - [`document`] is an open trip file with its history; [`reload`] notices outside changes.
 //! - [`command`] and [`state`] are the single mutation path: panels send commands,
 //!   [`state::AppState::apply`] applies them and returns [`command::Effect`]s for the views.
@@ -28,6 +28,7 @@ pub mod countries;
 pub mod document;
 pub mod format;
 pub mod gazetteer;
+pub mod generate;
 pub mod interchange;
 pub mod model;
 pub mod reload;

@@ -18,6 +18,20 @@ fn main() -> anyhow::Result<ExitCode> {
         Some(CliCommand::Slides { file, out, size }) => {
             return Ok(window_export(file, |file| export_slides(file, &out, size)));
         }
+        Some(CliCommand::Generate {
+            events,
+            travellers,
+            seed,
+            out,
+        }) => {
+            let options = itinera::generate::GenerateOptions {
+                events,
+                travellers,
+                seed,
+            };
+            let status = itinera::cli::generate(options, &out, &mut std::io::stderr().lock());
+            return Ok(ExitCode::from(status as u8));
+        }
         Some(CliCommand::Import { files, out }) => {
             let status = itinera::cli::import(&files, &out, &mut std::io::stderr().lock());
             return Ok(ExitCode::from(status as u8));
@@ -36,6 +50,7 @@ fn main() -> anyhow::Result<ExitCode> {
         }
         None => {}
     }
+    let frame_stats = cli.frame_stats;
     let file = match cli.example {
         Some(example) => example.path.into(),
         None => cli.file.unwrap_or_else(|| itinera::BUNDLED_TRIP.into()),
@@ -51,7 +66,10 @@ fn main() -> anyhow::Result<ExitCode> {
     eframe::run_native(
         "Itinera",
         options,
-        Box::new(move |cc| Ok(Box::new(itinera::App::new(cc, Some(file))))),
+        Box::new(move |cc| {
+            let app = itinera::App::new(cc, Some(file));
+            Ok(Box::new(if frame_stats { app.print_frame_stats() } else { app }))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)

@@ -21,7 +21,7 @@ const ROOMS: &[&[&str]] = &[
     &["format", "countries"],
     &["gazetteer"],
     &["basemap"],
-    &["interchange"],
+    &["interchange", "generate"],
     &["document"],
     &["reload"],
     &["command"],

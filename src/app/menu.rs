@@ -88,6 +88,10 @@ impl App {
                     self.commands.send(Command::FitMap);
                 }
                 egui::widgets::global_theme_preference_buttons(ui);
+                ui.separator();
+                if ui.button("Performance").clicked() {
+                    self.performance_open = true;
+                }
             });
             if let Some(open) = self.state.open() {
                 let warnings = open.report.count(crate::model::Severity::Warning);

@@ -17,10 +17,15 @@ pub fn index_json(text: &str) -> SpanIndex {
 /// Index only the values at most `max_depth` keys or indices deep: importers need where each
 /// record starts, not every field of 100,000 records.
 pub fn index_json_to_depth(text: &str, max_depth: usize) -> SpanIndex {
+    index_json_into(text, SpanIndex::default(), max_depth)
+}
+
+/// Index the values `index` wants (see [`SpanIndex::wanting`]), at most `max_depth` deep.
+pub fn index_json_into(text: &str, index: SpanIndex, max_depth: usize) -> SpanIndex {
     let mut scanner = Scanner {
         bytes: text.as_bytes(),
         pos: 0,
-        index: SpanIndex::default(),
+        index,
         max_depth,
     };
     // A scan that stops early still leaves the spans found so far.
@@ -73,7 +78,7 @@ impl Scanner<'_> {
                 }
             }
         }
-        if path.0.len() <= self.max_depth {
+        if path.0.len() <= self.max_depth && self.index.wants(path) {
             self.index.insert(path.clone(), start..self.pos);
         }
         Some(())
@@ -97,9 +102,10 @@ impl Scanner<'_> {
         None
     }
 
-    /// Below the indexed depth, children share one path that is never recorded.
+    /// Below the indexed depth, or under a path the index does not want, children share one
+    /// path that is never recorded.
     fn beyond(&self, path: &FieldPath) -> Option<FieldPath> {
-        (path.0.len() >= self.max_depth).then(|| path.key(""))
+        (path.0.len() >= self.max_depth || !self.index.wants(path)).then(|| path.key("\u{0}unrecorded"))
     }
 
     fn object(&mut self, path: &FieldPath) -> Option<()> {

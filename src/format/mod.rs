@@ -99,14 +99,24 @@ pub fn check_text(path: &Path, format: FileFormat, text: String) -> Checked {
         }
     };
     let resolution = resolve(&trip);
-    let unknown = unknown_keys.into_iter().map(|path| {
-        Problem::warning(
-            path.clone(),
-            format!("unknown key `{}`", last_key(&path)),
-            "it is kept but not used; check its spelling against the format in the README",
-        )
-    });
-    for problem in resolution.problems.iter().cloned().chain(unknown) {
+    let unknown: Vec<Problem> = unknown_keys
+        .into_iter()
+        .map(|path| {
+            Problem::warning(
+                path.clone(),
+                format!("unknown key `{}`", last_key(&path)),
+                "it is kept but not used; check its spelling against the format in the README",
+            )
+        })
+        .collect();
+    // Locate only what is reported: a valid file is not indexed at all.
+    let problems: Vec<&Problem> = resolution.problems.iter().chain(&unknown).collect();
+    let spans = if problems.is_empty() {
+        SpanIndex::default()
+    } else {
+        spans.index(&report.text, problems.iter().map(|p| &p.path))
+    };
+    for problem in problems.into_iter().cloned() {
         report.diagnostics.push(Diagnostic {
             severity: problem.severity,
             message: problem.message,
@@ -141,9 +151,31 @@ fn syntax_error(message: &str, span: Option<std::ops::Range<usize>>, help: &str)
     }
 }
 
-fn parse_toml(text: &str, unknown: &mut Vec<FieldPath>) -> Result<(Trip, SpanIndex), Diagnostic> {
+/// How to find spans in a parsed file, once it is known which are needed.
+#[derive(Clone, Copy, Debug)]
+enum Spans {
+    Toml,
+    Json,
+}
+
+impl Spans {
+    /// The spans of `paths` (and their ancestors) in `text`.
+    fn index<'p>(self, text: &str, paths: impl IntoIterator<Item = &'p FieldPath>) -> SpanIndex {
+        let wanted = SpanIndex::wanting(paths);
+        match self {
+            // The text already parsed once, so a second parse fails only if toml_edit and toml
+            // disagree; then problems have no position rather than none at all.
+            Self::Toml => match toml_edit::Document::parse(text) {
+                Ok(document) => wanted.with_toml(&document),
+                Err(_) => wanted,
+            },
+            Self::Json => json_spans::index_json_into(text, wanted, usize::MAX),
+        }
+    }
+}
+
+fn parse_toml(text: &str, unknown: &mut Vec<FieldPath>) -> Result<(Trip, Spans), Diagnostic> {
     const HELP: &str = "fix the TOML syntax here; see the file format in the README";
-    let document = toml_edit::Document::parse(text).map_err(|e| syntax_error(e.message(), e.span(), HELP))?;
     let deserializer =
         toml::Deserializer::parse(text).map_err(|e| syntax_error(e.message(), e.span(), HELP))?;
     let trip: Trip = serde_ignored::deserialize(deserializer, |path| unknown.push(to_field_path(&path)))
@@ -154,10 +186,10 @@ fn parse_toml(text: &str, unknown: &mut Vec<FieldPath>) -> Result<(Trip, SpanInd
                 "give this field a value of the type the README's schema shows",
             )
         })?;
-    Ok((trip, SpanIndex::from_toml(&document)))
+    Ok((trip, Spans::Toml))
 }
 
-fn parse_json(text: &str, unknown: &mut Vec<FieldPath>) -> Result<(Trip, SpanIndex), Diagnostic> {
+fn parse_json(text: &str, unknown: &mut Vec<FieldPath>) -> Result<(Trip, Spans), Diagnostic> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let trip: Trip = serde_ignored::deserialize(&mut deserializer, |path| unknown.push(to_field_path(&path)))
         .and_then(|trip| deserializer.end().map(|()| trip))
@@ -173,7 +205,7 @@ fn parse_json(text: &str, unknown: &mut Vec<FieldPath>) -> Result<(Trip, SpanInd
             let message = message.split(" at line ").next().unwrap_or_default().to_owned();
             syntax_error(&message, Some(offset..offset + 1), help)
         })?;
-    Ok((trip, json_spans::index_json(text)))
+    Ok((trip, Spans::Json))
 }
 
 /// Convert serde_ignored's path to ours.

@@ -4,7 +4,7 @@
 //! JSON text. A path with no span of its own (a missing field) falls back to its nearest
 //! ancestor, so `events[3].title` missing points at the `[[events]]` table it is missing from.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use toml_edit::{Item, Table, Value};
@@ -15,12 +15,42 @@ use crate::model::FieldPath;
 #[derive(Clone, Debug, Default)]
 pub struct SpanIndex {
     values: HashMap<FieldPath, Range<usize>>,
+    /// When set, only these paths are indexed and only their subtrees walked: a file of
+    /// 100,000 events with two problems needs the spans of two fields and their ancestors, not
+    /// of two million (which took most of the time and memory of loading).
+    wanted: Option<HashSet<FieldPath>>,
 }
 
 impl SpanIndex {
-    /// Record that the value at `path` spans `range`.
+    /// An empty index that will record only `paths` and their ancestors (the fallbacks of
+    /// [`SpanIndex::lookup`]).
+    pub fn wanting<'p>(paths: impl IntoIterator<Item = &'p FieldPath>) -> Self {
+        let mut wanted = HashSet::new();
+        for path in paths {
+            let mut current = Some(path.clone());
+            while let Some(p) = current {
+                current = p.parent();
+                if !wanted.insert(p) {
+                    break;
+                }
+            }
+        }
+        Self {
+            values: HashMap::new(),
+            wanted: Some(wanted),
+        }
+    }
+
+    /// Whether `path` is to be indexed (and its subtree walked).
+    pub fn wants(&self, path: &FieldPath) -> bool {
+        self.wanted.as_ref().is_none_or(|w| w.contains(path))
+    }
+
+    /// Record that the value at `path` spans `range` (unless the index does not want it).
     pub fn insert(&mut self, path: FieldPath, range: Range<usize>) {
-        self.values.entry(path).or_insert(range);
+        if self.wants(&path) {
+            self.values.entry(path).or_insert(range);
+        }
     }
 
     /// The span of `path`, or of its nearest ancestor that has one.
@@ -37,9 +67,13 @@ impl SpanIndex {
 
     /// Index every value in a TOML document.
     pub fn from_toml(document: &toml_edit::Document<&str>) -> Self {
-        let mut index = Self::default();
-        index.add_table(&FieldPath::root(), document.as_table());
-        index
+        Self::default().with_toml(document)
+    }
+
+    /// Index the wanted values of a TOML document.
+    pub fn with_toml(mut self, document: &toml_edit::Document<&str>) -> Self {
+        self.add_table(&FieldPath::root(), document.as_table());
+        self
     }
 
     fn add_table(&mut self, path: &FieldPath, table: &Table) {
@@ -48,6 +82,9 @@ impl SpanIndex {
         }
         for (key, item) in table.iter() {
             let child = path.key(key);
+            if !self.wants(&child) {
+                continue;
+            }
             match item {
                 Item::Value(value) => self.add_value(&child, value),
                 Item::Table(t) => self.add_table(&child, t),
@@ -77,12 +114,18 @@ impl SpanIndex {
         match value {
             Value::Array(array) => {
                 for (i, v) in array.iter().enumerate() {
-                    self.add_value(&path.index(i), v);
+                    let child = path.index(i);
+                    if self.wants(&child) {
+                        self.add_value(&child, v);
+                    }
                 }
             }
             Value::InlineTable(table) => {
                 for (key, v) in table.iter() {
-                    self.add_value(&path.key(key), v);
+                    let child = path.key(key);
+                    if self.wants(&child) {
+                        self.add_value(&child, v);
+                    }
                 }
             }
             _ => {}
@@ -136,5 +179,21 @@ mod tests {
         let path = FieldPath::root().key("events").index(1).key("title");
         let span = index.lookup(&path).expect("a span");
         assert_eq!(line_col(text, span.start).0, 4);
+    }
+
+    #[test]
+    fn an_index_of_wanted_paths_locates_them_and_skips_the_rest() {
+        let text = "[[events]]\nid = \"a\"\n\n[[events]]\nid = \"b\"\n";
+        let document = toml_edit::Document::parse(text).expect("valid toml");
+        let wanted = FieldPath::root().key("events").index(1).key("id");
+        let index = SpanIndex::wanting([&wanted]).with_toml(&document);
+        let span = index.lookup(&wanted).expect("a span");
+        assert_eq!(&text[span], "\"b\"");
+        assert_eq!(
+            index.values.len(),
+            4,
+            "root, events, events[1] and its id: {:?}",
+            index.values
+        );
     }
 }

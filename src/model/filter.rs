@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 
 use super::chronology::Chronology;
-use super::trip::{Event, EventKind, Trip};
+use super::trip::{Event, EventKind, Place, Trip};
 
 /// Characters of context either side of a match in a snippet.
 const SNIPPET_CONTEXT_CHARS: usize = 48;
@@ -97,9 +97,7 @@ impl Filter {
             return false;
         }
         if !self.countries.is_empty()
-            && !trip
-                .place(&event.place)
-                .is_some_and(|p| self.countries.contains(&p.country))
+            && !place_of(trip, chronology, index).is_some_and(|p| self.countries.contains(&p.country))
         {
             return false;
         }
@@ -113,7 +111,9 @@ impl Filter {
             }
         }
         match folded_query(&self.query) {
-            Some(query) => hits(trip, event, &query).next().is_some(),
+            Some(query) => hits(trip, event, place_of(trip, chronology, index), &query)
+                .next()
+                .is_some(),
             None => true,
         }
     }
@@ -160,7 +160,8 @@ pub fn search(trip: &Trip, chronology: &Chronology, query: &str) -> Vec<SearchHi
         .filter_map(|&index| {
             let event = trip.events.get(index)?;
             let len = query.chars().count();
-            let fields: Vec<(HitField, String)> = hits(trip, event, query)
+            let place = place_of(trip, chronology, index);
+            let fields: Vec<(HitField, String)> = hits(trip, event, place, query)
                 .take(MAX_FIELDS_PER_HIT)
                 .map(|(field, text, at)| (field, snippet(text, at, len)))
                 .collect();
@@ -169,14 +170,23 @@ pub fn search(trip: &Trip, chronology: &Chronology, query: &str) -> Vec<SearchHi
         .collect()
 }
 
-/// The fields of `event` containing the folded `query`, lazily: each field, its text and the
-/// character position of the match.
+/// The place of `Trip::events[index]`, through the chronology's resolved index (a lookup by id
+/// would scan every place for every event: seconds at 100,000 events).
+fn place_of<'a>(trip: &'a Trip, chronology: &Chronology, index: usize) -> Option<&'a Place> {
+    match chronology.event(index) {
+        Some(resolved) => trip.places.get(resolved.place),
+        None => trip.events.get(index).and_then(|e| trip.place(&e.place)),
+    }
+}
+
+/// The fields of `event` (at `place`) containing the folded `query`, lazily: each field, its
+/// text and the character position of the match.
 fn hits<'a>(
     trip: &'a Trip,
     event: &'a Event,
+    place: Option<&'a Place>,
     query: &'a str,
 ) -> impl Iterator<Item = (HitField, &'a str, usize)> {
-    let place = trip.place(&event.place);
     let people = people_of(event).filter_map(|id| trip.person(id));
     let fields = [
         (HitField::Title, event.title.as_str()),

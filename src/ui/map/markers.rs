@@ -13,7 +13,6 @@
 
 use egui::{Align2, FontId, Painter, Pos2, Rect, Sense, Stroke, Ui, Vec2, WidgetInfo, vec2};
 
-use super::cluster::Cluster;
 use super::draw::{approximate_ring_ui, halo_text};
 use super::tooltip::{DETAILED_TOOLTIP_STOPS, dense_tooltip_ui, stop_tooltip_ui};
 use crate::model::{Chronology, EventKind, LatLon, Stop, Trip};
@@ -27,8 +26,6 @@ pub struct PlacedStop<'a> {
     pub name: &'a str,
     /// Where it is.
     pub location: LatLon,
-    /// Where it is on screen.
-    pub pos: Pos2,
     /// The event a click selects: the first that passes the filter.
     pub first_shown: Option<usize>,
     /// Only a region's or country's centre is known.
@@ -46,39 +43,20 @@ pub enum MarkerStyle {
     Faint,
 }
 
-/// The radius of a marker for `cluster` of `stops` drawn in `style`, in points.
-pub fn marker_radius(style: MarkerStyle, cluster: &Cluster, stops: &[PlacedStop<'_>]) -> f32 {
-    let visits = || -> f32 {
-        let n: usize = cluster
-            .members
-            .iter()
-            .filter_map(|&i| stops.get(i))
-            .map(|s| s.stop.events.len())
-            .sum();
-        n.max(1) as f32
-    };
+/// The radius of a marker of `stops` stops and `visits` visits drawn in `style`, in points.
+pub fn marker_radius(style: MarkerStyle, stops: usize, visits: usize) -> f32 {
+    let visits = visits.max(1) as f32;
     match style {
-        MarkerStyle::Numbered if cluster.members.len() > 1 => theme::MARKER_RADIUS + 3.0,
+        MarkerStyle::Numbered if stops > 1 => theme::MARKER_RADIUS + 3.0,
         MarkerStyle::Numbered => theme::MARKER_RADIUS,
         // Logarithmic: ten times the visits adds a fixed step, so one visit and a thousand
         // both stay readable and neither hides the map.
-        MarkerStyle::Counted => (theme::COUNTED_MIN_RADIUS + theme::COUNTED_RADIUS_PER_E * visits().ln())
+        MarkerStyle::Counted => (theme::COUNTED_MIN_RADIUS + theme::COUNTED_RADIUS_PER_E * visits.ln())
             .min(theme::COUNTED_MAX_RADIUS),
         MarkerStyle::Faint => {
-            (theme::FAINT_MIN_RADIUS + theme::FAINT_RADIUS_PER_E * visits().ln()).min(theme::FAINT_MAX_RADIUS)
+            (theme::FAINT_MIN_RADIUS + theme::FAINT_RADIUS_PER_E * visits.ln()).min(theme::FAINT_MAX_RADIUS)
         }
     }
-}
-
-/// The names a cluster's label shows.
-pub fn cluster_name(cluster: &Cluster, stops: &[PlacedStop<'_>]) -> String {
-    distinct_names(
-        cluster
-            .members
-            .iter()
-            .filter_map(|&i| stops.get(i))
-            .map(|s| s.name),
-    )
 }
 
 /// Most names a marker label lists before "…".
@@ -86,11 +64,15 @@ const MAX_LABEL_NAMES: usize = 3;
 
 /// "Lima · Santiago" for stops at Lima, Lima and Santiago: each place once (a place visited on
 /// several trips is one name), at most [`MAX_LABEL_NAMES`], then "…".
-fn distinct_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
+pub fn distinct_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
     let mut distinct: Vec<&str> = Vec::new();
     for name in names {
         if !distinct.contains(&name) {
             distinct.push(name);
+            // One more than is shown is enough to know "…" is needed.
+            if distinct.len() > MAX_LABEL_NAMES {
+                break;
+            }
         }
     }
     let more = distinct.len() > MAX_LABEL_NAMES;
@@ -121,17 +103,17 @@ pub struct Markers<'a> {
 }
 
 impl Markers<'_> {
-    /// Draw one marker and its name at `label_at`; returns whether it was clicked.
+    /// Draw one marker at `centre` (on screen) and its name at `label_at`; returns whether it
+    /// was clicked.
     pub fn marker_ui(
         &self,
-        cluster: &Cluster,
+        centre: Pos2,
         members: &[&PlacedStop<'_>],
         style: MarkerStyle,
         radius: f32,
         label_at: Option<Rect>,
     ) -> bool {
         let tokens = self.tokens;
-        let centre = cluster.centre;
         let rect = Rect::from_center_size(centre, Vec2::splat(radius * 2.0));
         let first = members.first().map_or(0, |s| s.stop.number);
         let id = self
@@ -140,8 +122,10 @@ impl Markers<'_> {
             .with(("stop", first, style == MarkerStyle::Faint));
         let response = self.ui.interact(rect, id, Sense::click());
         let visits: usize = members.iter().map(|s| s.stop.events.len()).sum();
-        let label = accessible_label(members, style, visits);
-        response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+        // Built only when assistive technology asks (the closure is not called otherwise).
+        response.widget_info(|| {
+            WidgetInfo::labeled(egui::Role::Button, true, accessible_label(members, style, visits))
+        });
         let selected = members.iter().any(|s| Some(s.stop.number) == self.selected_stop);
         let radius = radius + if response.hovered() { 2.0 } else { 0.0 };
         if selected {

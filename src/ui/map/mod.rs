@@ -17,6 +17,7 @@ pub mod online;
 pub mod overlay;
 pub mod projection;
 pub mod routes;
+pub mod scene;
 pub mod tiles;
 pub mod tooltip;
 
@@ -49,6 +50,10 @@ struct Flight {
 pub struct MapView {
     memory: MapMemory,
     tiles: OfflineTiles,
+    /// The trip's geometry, kept between frames.
+    scene: scene::Scene,
+    /// The routes as last drawn.
+    route_cache: routes::RouteCache,
     centre: LatLon,
     followed_selection: Option<usize>,
     flight: Option<Flight>,
@@ -73,6 +78,8 @@ impl MapView {
         Self {
             memory,
             tiles: OfflineTiles::new(ctx.clone(), tokens.tiles),
+            scene: scene::Scene::default(),
+            route_cache: routes::RouteCache::default(),
             centre: LatLon::new(40.0, 60.0),
             followed_selection: None,
             flight: None,
@@ -202,9 +209,17 @@ impl MapView {
         }
         let passes = |i| state.passes(i);
         if let Some((trip, chronology)) = state.trip() {
+            let route_until = state.presentation().map(|p| p.route_until(chronology));
             map = map.with_plugin(TripLayer {
                 trip,
                 chronology,
+                scene: &mut self.scene,
+                route_cache: &mut self.route_cache,
+                key: scene::SceneKey {
+                    revision: state.revision(),
+                    matches_revision: state.matches_revision(),
+                    route_until,
+                },
                 selection: state.selection(),
                 tokens: &tokens,
                 labels: basemap.as_ref().map_or(&[][..], |b| b.labels.as_slice()),
@@ -212,7 +227,7 @@ impl MapView {
                 zoom_to: &mut zoom_to,
                 reserved,
                 passes: &passes,
-                route_until: state.presentation().map(|p| p.route_until(chronology)),
+                route_until,
             });
         }
         let shown = map.show(ui, |_, response, projector, memory| {

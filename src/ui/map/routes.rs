@@ -1,25 +1,65 @@
-//! Route legs over the map: geodesic curves between consecutive stops of one journey.
+//! Route legs over the map: great-circle curves between consecutive stops of one journey.
 //!
 //! A single journey draws each leg with a direction arrow. Where several journeys share the
 //! view, legs between the same two places are drawn once, their strength growing with how many
 //! journeys took them: a way travelled by fifty journeys stands out, one taken once stays a
 //! faint thread, and thousands of overlapping lines no longer add up to a solid mesh. Legs the
 //! focus or filter leaves out are drawn once each, barely visible.
+//!
+//! The paths come from the [`Scene`] cache in Mercator; a frame only places the legs that cross
+//! the screen, dropping points closer than [`MIN_POINT_GAP`] to the last one kept.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use egui::{Painter, Pos2, Stroke, Ui, vec2};
-use walkers::Projector;
+use egui::epaint::{Mesh, Tessellator};
+use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Ui, vec2};
 
-use super::draw::{arrow_ui, distance_to_polyline};
-use super::markers::PlacedStop;
-use super::projection::to_position;
+use super::draw::{arrow_shape, distance_to_polyline};
+use super::scene::{DrawnLeg, LegPath, MercatorView, Scene, SceneKey};
 use crate::model::describe::{describe_dates, format_km};
 use crate::model::{Chronology, LatLon, Trip};
 use crate::ui::theme::{self, Tokens};
 
-/// Longest straight piece of a drawn geodesic, in metres.
-const GEODESIC_STEP_M: f64 = 25_000.0;
+/// Points of a leg closer than this to the last one kept are not drawn, in points: a curve
+/// keeps its shape while a leg across a continent at world zoom becomes a handful of points.
+const MIN_POINT_GAP: f32 = 2.0;
+
+/// Largest distance, in points, between a leg as drawn and its great circle: a gentle curve
+/// across a continent needs a handful of points, not one per 110 km.
+const SIMPLIFY_TOLERANCE: f32 = 0.5;
+
+/// Douglas–Peucker: the fewest of `points` (ends kept) that stay within `tolerance` of the
+/// polyline through all of them.
+fn simplify(points: &[Pos2], tolerance: f32) -> Vec<Pos2> {
+    let mut keep = vec![false; points.len()];
+    let mut stack = vec![(0, points.len().saturating_sub(1))];
+    while let Some((first, last)) = stack.pop() {
+        if let Some(k) = keep.get_mut(first) {
+            *k = true;
+        }
+        if let Some(k) = keep.get_mut(last) {
+            *k = true;
+        }
+        if last <= first + 1 {
+            continue;
+        }
+        let (a, b) = (points[first], points[last]);
+        let farthest = (first + 1..last)
+            .map(|i| (i, distance_to_polyline(points[i], &[a, b])))
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        if let Some((i, distance)) = farthest
+            && distance > tolerance
+        {
+            stack.push((first, i));
+            stack.push((i, last));
+        }
+    }
+    points
+        .iter()
+        .zip(keep)
+        .filter_map(|(&p, k)| k.then_some(p))
+        .collect()
+}
 
 /// Where route legs are drawn and what they read from.
 pub struct Routes<'a> {
@@ -29,9 +69,11 @@ pub struct Routes<'a> {
     pub painter: &'a Painter,
     /// The pointer, when tooltips are wanted.
     pub pointer: Option<Pos2>,
-    /// Screen projection.
-    pub projector: &'a Projector<'a>,
-    /// The trip (for travellers' names).
+    /// Mercator to screen.
+    pub view: MercatorView,
+    /// The map's area on screen: legs outside it are skipped.
+    pub clip: Rect,
+    /// The trip (for names).
     pub trip: &'a Trip,
     /// Its resolved view.
     pub chronology: &'a Chronology,
@@ -39,54 +81,34 @@ pub struct Routes<'a> {
     pub tokens: &'a Tokens,
 }
 
-/// The legs between one pair of places, in either direction.
-struct SharedLeg<'a> {
-    from: &'a PlacedStop<'a>,
-    to: &'a PlacedStop<'a>,
-    /// Each journey that took it, once.
-    journeys: Vec<usize>,
+/// What the drawn routes depend on: while it stays the same (the map is still, or only the
+/// pointer moves), the tessellated mesh is drawn again as it is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct RouteKey {
+    scene: SceneKey,
+    view: MercatorView,
+    clip: Rect,
+    route: Color32,
+    pixels_per_point: f32,
 }
 
-/// Shared legs keyed by (shown, place, place), so hidden and shown legs stay apart.
-type SharedLegs<'a> = BTreeMap<(bool, usize, usize), SharedLeg<'a>>;
-/// Legs drawn one by one: (index in `Chronology::legs`, from, to, shown).
-type SingleLegs<'a> = Vec<(usize, &'a PlacedStop<'a>, &'a PlacedStop<'a>, bool)>;
+/// A shown leg on screen, for hovering.
+#[derive(Clone, Debug)]
+struct HoverLeg {
+    /// Index into [`Scene::legs`].
+    drawn: usize,
+    points: Vec<Pos2>,
+    width: f32,
+    /// Its colour before fading: a hovered leg is drawn at full strength.
+    colour: Color32,
+}
 
-/// Sort `legs` (pairs of indices into `placed`, which is indexed like `Chronology::stops`) into
-/// those drawn once per pair of places and those drawn one by one. In a `collection`, hidden legs
-/// are always shared, shown ones when `shared`; a single journey draws every leg on its own.
-fn group_legs<'a>(
-    legs: &[(usize, usize)],
-    placed: &[Option<&'a PlacedStop<'a>>],
-    collection: bool,
-    shared: bool,
-) -> (SharedLegs<'a>, SingleLegs<'a>) {
-    let mut by_places = SharedLegs::new();
-    let mut single = SingleLegs::new();
-    for (index, &(a, b)) in legs.iter().enumerate() {
-        let (Some(Some(from)), Some(Some(to))) = (placed.get(a).copied(), placed.get(b).copied()) else {
-            continue;
-        };
-        let shown = from.first_shown.is_some() || to.first_shown.is_some();
-        if collection && (!shown || shared) {
-            let key = (
-                shown,
-                from.stop.place.min(to.stop.place),
-                from.stop.place.max(to.stop.place),
-            );
-            let leg = by_places.entry(key).or_insert_with(|| SharedLeg {
-                from,
-                to,
-                journeys: Vec::new(),
-            });
-            if !leg.journeys.contains(&from.stop.journey) {
-                leg.journeys.push(from.stop.journey);
-            }
-        } else {
-            single.push((index, from, to, shown));
-        }
-    }
-    (by_places, single)
+/// The routes of the last view, tessellated once: redrawing them costs a copy.
+#[derive(Debug, Default)]
+pub struct RouteCache {
+    key: Option<RouteKey>,
+    mesh: Arc<Mesh>,
+    hover: Vec<HoverLeg>,
 }
 
 /// How strongly a leg taken by `journeys` journeys is drawn, from 0 (once) to 1 (as often as
@@ -101,228 +123,239 @@ fn share_strength(journeys: usize, most: usize) -> f32 {
 }
 
 impl Routes<'_> {
-    /// Draw the legs among `stops` (those a presentation has not reached yet are left out by
-    /// the caller). `shared` draws shown legs once per pair of places, faded by use.
-    pub fn route_ui(&self, stops: &[PlacedStop<'_>], shared: bool) {
-        let chronology = self.chronology;
-        // Stops by their index in the chronology (number - 1); only these may be joined.
-        let mut placed: Vec<Option<&PlacedStop<'_>>> = vec![None; chronology.stops.len()];
-        for stop in stops {
-            if let Some(slot) = stop.stop.number.checked_sub(1).and_then(|i| placed.get_mut(i)) {
-                *slot = Some(stop);
+    /// Draw the scene's legs that cross the screen (from `cache` when the view is unchanged),
+    /// then the leg under the pointer, highlighted, with its tooltip.
+    pub fn route_ui(&self, scene: &Scene, cache: &mut RouteCache) {
+        let key = RouteKey {
+            scene: scene.key(),
+            view: self.view,
+            clip: self.clip,
+            route: self.tokens.route,
+            pixels_per_point: self.ui.ctx().pixels_per_point(),
+        };
+        if cache.key != Some(key) {
+            let (shapes, hover) = self.route_shapes(scene);
+            cache.mesh = Arc::new(self.tessellate(shapes));
+            cache.hover = hover;
+            cache.key = Some(key);
+        }
+        self.painter.add(Shape::Mesh(cache.mesh.clone()));
+        let Some(pointer) = self.pointer else {
+            return;
+        };
+        // The topmost leg (drawn last) under the pointer.
+        let Some(hovered) = cache
+            .hover
+            .iter()
+            .rev()
+            .find(|h| distance_to_polyline(pointer, &h.points) < theme::LEG_HOVER_DISTANCE)
+        else {
+            return;
+        };
+        let Some(drawn) = scene.legs().get(hovered.drawn) else {
+            return;
+        };
+        let width = hovered.width * 2.0;
+        self.painter.add(Shape::line(
+            hovered.points.clone(),
+            Stroke::new(width, hovered.colour),
+        ));
+        if drawn.journeys.is_none() {
+            self.painter
+                .extend(arrow_shape(&hovered.points, width, self.tokens));
+        }
+        self.tooltip_ui(drawn);
+    }
+
+    /// Every leg's shapes (lines and arrows, hidden ones first), and the shown ones' screen
+    /// points for hovering.
+    fn route_shapes(&self, scene: &Scene) -> (Vec<Shape>, Vec<HoverLeg>) {
+        let collection = self.chronology.journeys.len() > 1;
+        let mut shapes = Vec::new();
+        let mut hover = Vec::new();
+        for (i, drawn) in scene.legs().iter().enumerate() {
+            let Some(points) = scene.path(drawn.leg).and_then(|p| self.screen_path(p)) else {
+                continue;
+            };
+            let (width, colour, opacity) = match &drawn.journeys {
+                Some(journeys) => self.shared_style(drawn, journeys, scene.most_shared()),
+                None => self.single_style(drawn, collection),
+            };
+            shapes.push(Shape::line(
+                points.clone(),
+                Stroke::new(width, colour.gamma_multiply(opacity)),
+            ));
+            if drawn.journeys.is_none() && drawn.shown {
+                shapes.extend(arrow_shape(&points, width, self.tokens));
+            }
+            if drawn.shown {
+                hover.push(HoverLeg {
+                    drawn: i,
+                    points,
+                    width,
+                    colour,
+                });
             }
         }
-        let collection = chronology.journeys.len() > 1;
-        let (by_places, mut single) = group_legs(chronology.legs(), &placed, collection, shared);
-        let most = by_places
-            .iter()
-            .filter(|((shown, ..), _)| *shown)
-            .map(|(_, leg)| leg.journeys.len())
-            .max()
-            .unwrap_or(1);
-        // Hidden first, so what is shown is drawn over it.
-        for ((shown, ..), leg) in &by_places {
-            self.shared_leg_ui(leg, *shown, most);
+        (shapes, hover)
+    }
+
+    fn tessellate(&self, shapes: Vec<Shape>) -> Mesh {
+        let ctx = self.ui.ctx();
+        let options = ctx.tessellation_options(|o| *o);
+        let font_size = ctx.fonts(|f| f.font_image_size());
+        let mut tessellator = Tessellator::new(ctx.pixels_per_point(), options, font_size, Vec::new());
+        let mut mesh = Mesh::default();
+        for shape in shapes {
+            tessellator.tessellate_shape(shape, &mut mesh);
         }
-        single.sort_by_key(|&(index, .., shown)| (shown, index));
-        for (index, from, to, shown) in single {
-            self.single_leg_ui(index, from, to, shown, collection);
+        mesh
+    }
+
+    /// The leg's points on screen, thinned; `None` when it misses the screen or hides under its
+    /// stops' markers.
+    fn screen_path(&self, path: &LegPath) -> Option<Vec<Pos2>> {
+        let [x0, y0, x1, y1] = path.bbox;
+        let bounds = Rect::from_two_pos(self.view.screen([x0, y0]), self.view.screen([x1, y1]));
+        if !bounds.intersects(self.clip.expand(theme::ROUTE_WIDTH * 2.0)) {
+            return None;
         }
+        let mut points: Vec<Pos2> = Vec::with_capacity(path.points.len().min(64));
+        let last = path.points.len().saturating_sub(1);
+        for (i, &merc) in path.points.iter().enumerate() {
+            let p = self.view.screen(merc);
+            if i == last || points.last().is_none_or(|q| q.distance(p) >= MIN_POINT_GAP) {
+                points.push(p);
+            }
+        }
+        let points = simplify(&points, SIMPLIFY_TOLERANCE);
+        let span = match (points.first(), points.last()) {
+            (Some(a), Some(b)) => a.distance(*b),
+            _ => 0.0,
+        };
+        (points.len() >= 2 && (span >= theme::MARKER_RADIUS || points.len() > 2)).then_some(points)
     }
 
-    fn screen_path(&self, from: LatLon, to: LatLon) -> Vec<Pos2> {
-        from.geodesic_path(to, GEODESIC_STEP_M)
-            .into_iter()
-            .map(|p| self.projector.project(to_position(p)).to_pos2())
-            .collect()
-    }
-
-    fn hovers(&self, points: &[Pos2]) -> bool {
-        self.pointer
-            .is_some_and(|p| distance_to_polyline(p, points) < theme::LEG_HOVER_DISTANCE)
-    }
-
-    /// One leg of the journey being followed, with its arrow.
-    fn single_leg_ui(
-        &self,
-        index: usize,
-        from: &PlacedStop<'_>,
-        to: &PlacedStop<'_>,
-        shown: bool,
-        collection: bool,
-    ) {
-        let points = self.screen_path(from.location, to.location);
-        let hovered = shown && self.hovers(&points);
-        let width = theme::ROUTE_WIDTH * if hovered { 2.0 } else { 1.0 };
-        // A leg whose stops the filter hides fades back, as the stops do.
-        let opacity = if shown { 1.0 } else { theme::DIMMED_OPACITY };
+    /// A leg of one journey: the route colour (or its traveller's in a collection), faded when
+    /// the filter hides its stops, as the stops are. Returns width, colour and opacity.
+    fn single_style(&self, drawn: &DrawnLeg, collection: bool) -> (f32, Color32, f32) {
+        let opacity = if drawn.shown { 1.0 } else { theme::DIMMED_OPACITY };
         let colour = if collection {
-            theme::traveller_colour(self.traveller_of(from.stop.journey))
+            theme::traveller_colour(self.traveller_of(self.journey_of(drawn.from)))
         } else {
             self.tokens.route
         };
-        self.painter.add(egui::Shape::line(
-            points.clone(),
-            Stroke::new(width, colour.gamma_multiply(opacity)),
-        ));
-        if !shown {
-            return;
-        }
-        arrow_ui(self.painter, &points, width, self.tokens);
-        if hovered {
-            let date_of = |stop: &PlacedStop<'_>, last: bool| {
-                let event = if last {
-                    stop.stop.events.last()
-                } else {
-                    stop.stop.events.first()
-                };
-                event
-                    .and_then(|&i| self.chronology.event(i))
-                    .map(describe_dates)
-                    .unwrap_or_default()
-            };
-            let km = from.location.distance_m(to.location) / 1000.0;
-            self.tooltip_ui(
-                ("leg", index),
-                format!(
-                    "Leg {}: {} to {}\nLeft {}\nArrived {}\n{}",
-                    index + 1,
-                    from.name,
-                    to.name,
-                    date_of(from, true),
-                    date_of(to, false),
-                    format_km(km)
-                ),
-            );
-        }
+        (theme::ROUTE_WIDTH, colour, opacity)
     }
 
     /// The legs of several journeys between two places, drawn once: stronger and wider the
     /// more journeys took it (on a log scale, relative to the most travelled leg in view).
-    fn shared_leg_ui(&self, leg: &SharedLeg<'_>, shown: bool, most: usize) {
-        let points = self.screen_path(leg.from.location, leg.to.location);
-        let journeys = leg.journeys.len();
-        let mut travellers: Vec<Option<usize>> = leg.journeys.iter().map(|&j| self.traveller_of(j)).collect();
-        travellers.sort_unstable();
-        travellers.dedup();
+    /// Returns width, colour and opacity.
+    fn shared_style(&self, drawn: &DrawnLeg, journeys: &[usize], most: usize) -> (f32, Color32, f32) {
+        let travellers = self.travellers_of(journeys);
         let colour = match travellers.as_slice() {
             [only] => theme::traveller_colour(*only),
             _ => self.tokens.route,
         };
-        if !shown {
-            let stroke = Stroke::new(
-                theme::ROUTE_WIDTH * 0.5,
-                colour.gamma_multiply(theme::HIDDEN_ROUTE_OPACITY),
-            );
-            self.painter.add(egui::Shape::line(points, stroke));
-            return;
+        if !drawn.shown {
+            return (theme::ROUTE_WIDTH * 0.5, colour, theme::HIDDEN_ROUTE_OPACITY);
         }
-        let share = share_strength(journeys, most);
-        let hovered = self.hovers(&points);
-        let opacity = if hovered {
-            1.0
-        } else {
-            theme::SHARED_ROUTE_MIN_OPACITY
-                + (theme::SHARED_ROUTE_MAX_OPACITY - theme::SHARED_ROUTE_MIN_OPACITY) * share
-        };
-        let width = theme::ROUTE_WIDTH * (0.5 + share) * if hovered { 2.0 } else { 1.0 };
-        self.painter.add(egui::Shape::line(
-            points,
-            Stroke::new(width, colour.gamma_multiply(opacity)),
-        ));
-        if hovered {
-            let km = leg.from.location.distance_m(leg.to.location) / 1000.0;
-            let who = match travellers.as_slice() {
-                [Some(t)] => self
-                    .trip
-                    .travellers
-                    .get(*t)
-                    .map(|id| format!("by {}", self.trip.person_name(id)))
-                    .unwrap_or_default(),
-                many => format!("by {} travellers", many.len()),
-            };
-            let times = if journeys == 1 {
-                "1 journey".to_owned()
-            } else {
-                format!("{journeys} journeys")
-            };
-            self.tooltip_ui(
-                ("shared leg", leg.from.stop.place, leg.to.stop.place),
+        let share = share_strength(journeys.len(), most);
+        let opacity = theme::SHARED_ROUTE_MIN_OPACITY
+            + (theme::SHARED_ROUTE_MAX_OPACITY - theme::SHARED_ROUTE_MIN_OPACITY) * share;
+        (theme::ROUTE_WIDTH * (0.5 + share), colour, opacity)
+    }
+
+    fn travellers_of(&self, journeys: &[usize]) -> Vec<Option<usize>> {
+        let mut travellers: Vec<Option<usize>> = journeys.iter().map(|&j| self.traveller_of(j)).collect();
+        travellers.sort_unstable();
+        travellers.dedup();
+        travellers
+    }
+
+    fn name_and_location(&self, stop: usize) -> (&str, LatLon) {
+        let place = self.chronology.stops.get(stop).map(|s| s.place);
+        let name = place
+            .and_then(|p| self.trip.places.get(p))
+            .map_or("", |p| p.name.as_str());
+        let location = place
+            .and_then(|p| self.chronology.places.get(p).copied().flatten())
+            .map_or(LatLon::new(0.0, 0.0), |p| p.location);
+        (name, location)
+    }
+
+    /// What hovering a leg says: from, to, dates and distance; for a shared leg, how many
+    /// journeys and travellers took it.
+    fn tooltip_ui(&self, drawn: &DrawnLeg) {
+        let ((from, a), (to, b)) = (
+            self.name_and_location(drawn.from),
+            self.name_and_location(drawn.to),
+        );
+        let km = format_km(a.distance_m(b) / 1000.0);
+        let text = match &drawn.journeys {
+            None => {
+                let date_of = |stop: usize, last: bool| {
+                    let events = self.chronology.stops.get(stop).map(|s| &s.events);
+                    let event = events.and_then(|e| if last { e.last() } else { e.first() });
+                    event
+                        .and_then(|&i| self.chronology.event(i))
+                        .map(describe_dates)
+                        .unwrap_or_default()
+                };
                 format!(
-                    "{} – {}\n{times} {who}\n{}",
-                    leg.from.name,
-                    leg.to.name,
-                    format_km(km)
-                ),
-            );
-        }
-    }
-
-    fn traveller_of(&self, journey: usize) -> Option<usize> {
-        self.chronology.journeys.get(journey).and_then(|j| j.traveller)
-    }
-
-    fn tooltip_ui(&self, id: impl std::hash::Hash + std::fmt::Debug, text: String) {
+                    "Leg {}: {from} to {to}\nLeft {}\nArrived {}\n{km}",
+                    drawn.leg + 1,
+                    date_of(drawn.from, true),
+                    date_of(drawn.to, false),
+                )
+            }
+            Some(journeys) => {
+                let who = match self.travellers_of(journeys).as_slice() {
+                    [Some(t)] => self
+                        .trip
+                        .travellers
+                        .get(*t)
+                        .map(|id| format!("by {}", self.trip.person_name(id)))
+                        .unwrap_or_default(),
+                    many => format!("by {} travellers", many.len()),
+                };
+                let times = if journeys.len() == 1 {
+                    "1 journey".to_owned()
+                } else {
+                    format!("{} journeys", journeys.len())
+                };
+                format!("{from} – {to}\n{times} {who}\n{km}")
+            }
+        };
         let anchor = self.pointer.unwrap_or_default() + vec2(14.0, 14.0);
         egui::Tooltip::always_open(
             self.ui.ctx().clone(),
             self.ui.layer_id(),
-            self.ui.scope_id().with(id),
+            self.ui.scope_id().with(("leg", drawn.leg)),
             anchor,
         )
         .show(|ui| ui.label(text));
+    }
+
+    fn journey_of(&self, stop: usize) -> usize {
+        self.chronology.stops.get(stop).map_or(0, |s| s.journey)
+    }
+
+    fn traveller_of(&self, journey: usize) -> Option<usize> {
+        self.chronology.journeys.get(journey).and_then(|j| j.traveller)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Stop;
-
-    fn stop(number: usize, place: usize, journey: usize) -> Stop {
-        Stop {
-            number,
-            in_journey: 1,
-            place,
-            events: vec![number - 1],
-            journey,
-        }
-    }
 
     #[test]
-    fn legs_between_two_places_are_drawn_once_and_count_each_journey_once() {
-        // Journey 0: Paris, London, Paris; journey 1: London, Paris; journey 2: Rome, Paris.
-        let stops = [
-            stop(1, 0, 0),
-            stop(2, 1, 0),
-            stop(3, 0, 0),
-            stop(4, 1, 1),
-            stop(5, 0, 1),
-            stop(6, 2, 2),
-            stop(7, 0, 2),
-        ];
-        let placed: Vec<PlacedStop<'_>> = stops
-            .iter()
-            .map(|stop| PlacedStop {
-                stop,
-                name: "",
-                location: LatLon::new(0.0, 0.0),
-                pos: Pos2::ZERO,
-                first_shown: stop.events.first().copied(),
-                approximate: false,
-            })
-            .collect();
-        let slots: Vec<Option<&PlacedStop<'_>>> = placed.iter().map(Some).collect();
-        let legs = [(0, 1), (1, 2), (3, 4), (5, 6)];
-        let (shared, single) = group_legs(&legs, &slots, true, true);
-        assert!(single.is_empty());
-        let counts: Vec<((bool, usize, usize), usize)> =
-            shared.iter().map(|(k, l)| (*k, l.journeys.len())).collect();
-        assert_eq!(counts, [((true, 0, 1), 2), ((true, 0, 2), 1)]);
-        // One journey followed: its legs are drawn one by one, with arrows.
-        let (shared, single) = group_legs(&legs, &slots, true, false);
-        assert!(shared.is_empty());
-        assert_eq!(single.len(), 4);
+    fn a_straight_run_of_points_simplifies_to_its_ends_and_a_corner_stays() {
+        let line: Vec<Pos2> = (0..10).map(|i| egui::pos2(i as f32, 0.0)).collect();
+        assert_eq!(simplify(&line, 0.5), [egui::pos2(0.0, 0.0), egui::pos2(9.0, 0.0)]);
+        let corner = [egui::pos2(0.0, 0.0), egui::pos2(5.0, 5.0), egui::pos2(10.0, 0.0)];
+        assert_eq!(simplify(&corner, 0.5), corner);
     }
 
     #[test]

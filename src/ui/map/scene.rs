@@ -1,0 +1,513 @@
+//! The trip's geometry on the map, kept between frames: nothing here is redone per frame
+//! unless what it depends on changed.
+//!
+//! Three layers of cache, each with the key it depends on:
+//! - **geometry** (the trip's content revision): each stop's position and each leg's
+//!   great-circle path in normalised Mercator, with its bounding box;
+//! - **what is shown** (content and filter revisions, and how far a presentation has got): each
+//!   stop's first shown event, and the legs grouped for drawing (shared legs once per pair of
+//!   places, with the journeys that took them);
+//! - **markers** (the above and the zoom): the clusters in world pixels (Mercator × scale), so
+//!   panning only translates them.
+//!
+//! Invariant: a frame's work is then proportional to what is on screen, not to the trip.
+
+use std::collections::BTreeMap;
+
+use egui::{Pos2, Vec2, pos2};
+
+use super::cluster::{Cluster, cluster, merge_overlapping};
+use super::markers::{MarkerStyle, marker_radius};
+use crate::basemap::to_mercator;
+use crate::model::{Chronology, LatLon};
+use crate::ui::theme;
+
+/// Longest straight piece of a drawn great circle, in metres (about a degree of arc): its bow
+/// from the true curve is under 250 m, a point or less at any zoom the map offers.
+const ARC_STEP_M: f64 = 110_000.0;
+
+/// Most shared legs drawn at once, of those shown and of those hidden each: beyond a few
+/// thousand, more faint lines only thicken a haze, while every one costs drawing time. The
+/// legs taken by the most journeys are kept.
+const MAX_SHARED_LEGS: usize = 2000;
+
+/// Screen position = Mercator × `scale` + `offset` (Web Mercator is affine on screen).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MercatorView {
+    /// Points per unit of normalised Mercator (256 × 2^zoom).
+    pub scale: f64,
+    /// Screen position of Mercator (0, 0).
+    pub offset: Vec2,
+}
+
+impl MercatorView {
+    /// Where `merc` is in world pixels (independent of panning).
+    pub fn world(&self, [x, y]: [f64; 2]) -> Pos2 {
+        pos2((x * self.scale) as f32, (y * self.scale) as f32)
+    }
+
+    /// Where `merc` is on screen.
+    pub fn screen(&self, merc: [f64; 2]) -> Pos2 {
+        self.world(merc) + self.offset
+    }
+}
+
+/// A resolved stop on the map.
+#[derive(Clone, Copy, Debug)]
+pub struct StopPoint {
+    /// Index into `Chronology::stops`.
+    pub stop: usize,
+    /// Where it is.
+    pub location: LatLon,
+    /// Where it is in normalised Mercator.
+    pub merc: [f64; 2],
+    /// The event a click selects: the first that passes the filter (and that a presentation has
+    /// reached); `None` when the stop is dimmed.
+    pub first_shown: Option<usize>,
+}
+
+/// A leg's great-circle path.
+#[derive(Clone, Debug)]
+pub struct LegPath {
+    /// Points in normalised Mercator (longitudes may pass ±180° to stay continuous).
+    pub points: Vec<[f64; 2]>,
+    /// `[min_x, min_y, max_x, max_y]` of `points`.
+    pub bbox: [f64; 4],
+}
+
+/// A leg as it is drawn.
+#[derive(Clone, Debug)]
+pub struct DrawnLeg {
+    /// Index into `Chronology::legs` (of the first, for a shared leg): its path.
+    pub leg: usize,
+    /// Indices into `Chronology::stops`.
+    pub from: usize,
+    /// See `from`.
+    pub to: usize,
+    /// Whether a stop at either end is shown.
+    pub shown: bool,
+    /// For a leg drawn once for several journeys between two places: each journey that took
+    /// it, once. `None` for a leg drawn on its own, with its arrow.
+    pub journeys: Option<Vec<usize>>,
+}
+
+/// A cluster of [`Scene::stops`] with how it is drawn; `centre` in world pixels.
+#[derive(Clone, Debug)]
+pub struct MarkerGroup {
+    /// Members index [`Scene::stops`].
+    pub cluster: Cluster,
+    /// How it is drawn.
+    pub style: MarkerStyle,
+    /// Its radius, in points.
+    pub radius: f32,
+}
+
+/// What a view of the trip depends on besides the zoom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SceneKey {
+    /// The state's content revision.
+    pub revision: u64,
+    /// The state's filter-and-focus revision.
+    pub matches_revision: u64,
+    /// The last stop a presentation has reached, if presenting.
+    pub route_until: Option<usize>,
+}
+
+/// The cached geometry (see the module documentation).
+#[derive(Debug, Default)]
+pub struct Scene {
+    geometry_revision: Option<u64>,
+    /// Per `Chronology::stops` entry: its location and Mercator position, if resolved.
+    points: Vec<Option<(LatLon, [f64; 2])>>,
+    /// Per `Chronology::legs` entry: its path, if both ends are resolved.
+    paths: Vec<Option<LegPath>>,
+    shown_key: Option<SceneKey>,
+    stops: Vec<StopPoint>,
+    legs: Vec<DrawnLeg>,
+    most_shared: usize,
+    one_journey_shown: bool,
+    marker_key: Option<(SceneKey, u64)>,
+    groups: Vec<MarkerGroup>,
+}
+
+impl Scene {
+    /// Bring the caches up to date for `key` at `scale` (points per Mercator unit).
+    pub fn prepare(
+        &mut self,
+        chronology: &Chronology,
+        key: SceneKey,
+        passes: &dyn Fn(usize) -> bool,
+        scale: f64,
+    ) {
+        if self.geometry_revision != Some(key.revision) {
+            self.build_geometry(chronology);
+            self.geometry_revision = Some(key.revision);
+            self.shown_key = None;
+        }
+        if self.shown_key != Some(key) {
+            self.build_shown(chronology, passes, key.route_until);
+            self.shown_key = Some(key);
+            self.marker_key = None;
+        }
+        let marker_key = (key, scale.to_bits());
+        if self.marker_key != Some(marker_key) {
+            self.groups = group_markers(chronology, &self.stops, scale, self.one_journey_shown);
+            self.marker_key = Some(marker_key);
+        }
+    }
+
+    /// The key the scene was last prepared for.
+    pub fn key(&self) -> SceneKey {
+        self.shown_key.unwrap_or(SceneKey {
+            revision: 0,
+            matches_revision: 0,
+            route_until: None,
+        })
+    }
+
+    /// The resolved stops in trip order.
+    pub fn stops(&self) -> &[StopPoint] {
+        &self.stops
+    }
+
+    /// The legs to draw, hidden ones first.
+    pub fn legs(&self) -> &[DrawnLeg] {
+        &self.legs
+    }
+
+    /// The path of `Chronology::legs()[leg]`.
+    pub fn path(&self, leg: usize) -> Option<&LegPath> {
+        self.paths.get(leg).and_then(Option::as_ref)
+    }
+
+    /// How many journeys took the most travelled shared leg that is shown.
+    pub fn most_shared(&self) -> usize {
+        self.most_shared
+    }
+
+    /// Whether every shown stop belongs to one journey (then its stops are numbered).
+    pub fn one_journey_shown(&self) -> bool {
+        self.one_journey_shown
+    }
+
+    /// The markers, faint ones first.
+    pub fn groups(&self) -> &[MarkerGroup] {
+        &self.groups
+    }
+
+    fn build_geometry(&mut self, chronology: &Chronology) {
+        self.points = chronology
+            .stops
+            .iter()
+            .map(|stop| {
+                let location = chronology.places.get(stop.place).copied().flatten()?.location;
+                Some((location, to_mercator([location.lon_deg, location.lat_deg])))
+            })
+            .collect();
+        self.paths = chronology
+            .legs()
+            .iter()
+            .map(|&(a, b)| {
+                let (from, _) = self.points.get(a).copied().flatten()?;
+                let (to, _) = self.points.get(b).copied().flatten()?;
+                Some(leg_path(from, to))
+            })
+            .collect();
+    }
+
+    fn build_shown(
+        &mut self,
+        chronology: &Chronology,
+        passes: &dyn Fn(usize) -> bool,
+        route_until: Option<usize>,
+    ) {
+        self.stops = chronology
+            .stops
+            .iter()
+            .enumerate()
+            .filter_map(|(i, stop)| {
+                let (location, merc) = self.points.get(i).copied().flatten()?;
+                let reached = route_until.is_none_or(|n| stop.number <= n);
+                Some(StopPoint {
+                    stop: i,
+                    location,
+                    merc,
+                    first_shown: stop
+                        .events
+                        .iter()
+                        .copied()
+                        .find(|&e| passes(e))
+                        .filter(|_| reached),
+                })
+            })
+            .collect();
+        let mut shown_journeys = self
+            .stops
+            .iter()
+            .filter(|s| s.first_shown.is_some())
+            .map(|s| chronology.stops[s.stop].journey);
+        let first = shown_journeys.next();
+        self.one_journey_shown = shown_journeys.all(|j| Some(j) == first);
+        // A presentation draws the route only up to the stop it has reached.
+        let shown_stop: Vec<Option<bool>> = {
+            let mut shown = vec![None; chronology.stops.len()];
+            for s in &self.stops {
+                let reached = route_until.is_none_or(|n| chronology.stops[s.stop].number <= n);
+                shown[s.stop] = reached.then_some(s.first_shown.is_some());
+            }
+            shown
+        };
+        let collection = chronology.journeys.len() > 1;
+        (self.legs, self.most_shared) =
+            group_legs(chronology, &shown_stop, collection, !self.one_journey_shown);
+    }
+}
+
+/// The great circle from `from` to `to` in normalised Mercator, with longitudes unwrapped so
+/// a leg across the date line stays one short curve.
+fn leg_path(from: LatLon, to: LatLon) -> LegPath {
+    let arc = from.great_circle_path(to, ARC_STEP_M);
+    let mut points = Vec::with_capacity(arc.len());
+    let mut previous_lon: Option<f64> = None;
+    let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+    for p in arc {
+        let mut lon = p.lon_deg;
+        if let Some(prev) = previous_lon {
+            lon += 360.0 * ((prev - lon) / 360.0).round();
+        }
+        previous_lon = Some(lon);
+        let merc = to_mercator([lon, p.lat_deg]);
+        bbox = [
+            bbox[0].min(merc[0]),
+            bbox[1].min(merc[1]),
+            bbox[2].max(merc[0]),
+            bbox[3].max(merc[1]),
+        ];
+        points.push(merc);
+    }
+    LegPath { points, bbox }
+}
+
+/// Sort the legs whose ends are placed (`shown_stop[i]` is `Some(shown)` for a placed stop)
+/// into those drawn once per pair of places and those drawn one by one, hidden ones first. In a
+/// `collection`, hidden legs are always shared, shown ones when `shared`; a single journey draws
+/// every leg on its own. Also returns how many journeys took the busiest shown shared leg.
+fn group_legs(
+    chronology: &Chronology,
+    shown_stop: &[Option<bool>],
+    collection: bool,
+    shared: bool,
+) -> (Vec<DrawnLeg>, usize) {
+    let mut by_places: BTreeMap<(bool, usize, usize), DrawnLeg> = BTreeMap::new();
+    let mut single: Vec<DrawnLeg> = Vec::new();
+    for (leg, &(a, b)) in chronology.legs().iter().enumerate() {
+        let (Some(Some(from_shown)), Some(Some(to_shown))) = (shown_stop.get(a), shown_stop.get(b)) else {
+            continue;
+        };
+        let shown = *from_shown || *to_shown;
+        let (from, to) = (&chronology.stops[a], &chronology.stops[b]);
+        if collection && (!shown || shared) {
+            let key = (shown, from.place.min(to.place), from.place.max(to.place));
+            let drawn = by_places.entry(key).or_insert_with(|| DrawnLeg {
+                leg,
+                from: a,
+                to: b,
+                shown,
+                journeys: Some(Vec::new()),
+            });
+            if let Some(journeys) = drawn.journeys.as_mut()
+                && !journeys.contains(&from.journey)
+            {
+                journeys.push(from.journey);
+            }
+        } else {
+            single.push(DrawnLeg {
+                leg,
+                from: a,
+                to: b,
+                shown,
+                journeys: None,
+            });
+        }
+    }
+    let most = by_places
+        .values()
+        .filter(|l| l.shown)
+        .filter_map(|l| l.journeys.as_ref().map(Vec::len))
+        .max()
+        .unwrap_or(1);
+    // Hidden first, so what is shown is drawn over it; within each, the busiest legs first, as
+    // many as are drawn.
+    let (mut shown, mut hidden): (Vec<DrawnLeg>, Vec<DrawnLeg>) =
+        by_places.into_values().partition(|l| l.shown);
+    let mut legs = Vec::with_capacity(MAX_SHARED_LEGS * 2 + single.len());
+    for part in [&mut hidden, &mut shown] {
+        part.sort_by_key(|l| std::cmp::Reverse(l.journeys.as_ref().map_or(0, Vec::len)));
+        part.truncate(MAX_SHARED_LEGS);
+        // Faint under strong, so the busiest ways stay on top.
+        part.reverse();
+        legs.append(part);
+    }
+    single.sort_by_key(|l| (l.shown, l.leg));
+    legs.extend(single);
+    (legs, most)
+}
+
+/// Cluster the stops in world pixels and choose each cluster's style: faint ones first, so
+/// shown markers are drawn (and hit) on top of them.
+fn group_markers(
+    chronology: &Chronology,
+    stops: &[StopPoint],
+    scale: f64,
+    one_journey_shown: bool,
+) -> Vec<MarkerGroup> {
+    let view = MercatorView {
+        scale,
+        offset: Vec2::ZERO,
+    };
+    let positions: Vec<Pos2> = stops.iter().map(|s| view.world(s.merc)).collect();
+    let visits = |c: &Cluster| -> usize {
+        c.members
+            .iter()
+            .filter_map(|&m| stops.get(m))
+            .map(|s| chronology.stops[s.stop].events.len())
+            .sum()
+    };
+    let radius = |style: MarkerStyle, c: &Cluster| marker_radius(style, c.members.len(), visits(c));
+    if chronology.journeys.len() <= 1 {
+        // One journey: every stop numbered, those the filter hides dimmed in place.
+        return cluster(&positions, theme::CLUSTER_DISTANCE)
+            .into_iter()
+            .map(|cluster| MarkerGroup {
+                radius: radius(MarkerStyle::Numbered, &cluster),
+                cluster,
+                style: MarkerStyle::Numbered,
+            })
+            .collect();
+    }
+    let shown_style = if one_journey_shown {
+        MarkerStyle::Numbered
+    } else {
+        MarkerStyle::Counted
+    };
+    let mut groups = Vec::new();
+    for (style, shown) in [(MarkerStyle::Faint, false), (shown_style, true)] {
+        // Cluster this style's stops only, then map member indices back to `stops`.
+        let picked: Vec<usize> = (0..stops.len())
+            .filter(|&i| stops[i].first_shown.is_some() == shown)
+            .collect();
+        let points: Vec<Pos2> = picked.iter().map(|&i| positions[i]).collect();
+        let to_stops = |mut c: Cluster| {
+            c.members = c.members.iter().map(|&m| picked[m]).collect();
+            c
+        };
+        let clusters: Vec<Cluster> = cluster(&points, theme::CLUSTER_DISTANCE)
+            .into_iter()
+            .map(to_stops)
+            .collect();
+        let clusters = if style == MarkerStyle::Numbered {
+            clusters
+        } else {
+            merge_overlapping(&positions, clusters, |c| radius(style, c), theme::MARKER_GAP)
+        };
+        groups.extend(clusters.into_iter().map(|cluster| MarkerGroup {
+            radius: radius(style, &cluster),
+            cluster,
+            style,
+        }));
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Event, Person, Place, Trip, resolve};
+
+    /// Ann: Paris, London, Paris (one journey), then Rome, Paris; Bob: London, Paris.
+    fn two_travellers() -> Chronology {
+        let place = |id: &str, lat: f64, lon: f64| Place {
+            id: id.to_owned(),
+            name: id.to_owned(),
+            country: "FR".to_owned(),
+            lat: Some(lat),
+            lon: Some(lon),
+            timezone: "Europe/Paris".to_owned(),
+            ..Place::default()
+        };
+        let person = |id: &str| Person {
+            id: id.to_owned(),
+            name: id.to_owned(),
+            ..Person::default()
+        };
+        let visits = [
+            ("ann", "paris", "2015-01-01"),
+            ("ann", "london", "2015-01-02"),
+            ("ann", "paris", "2015-01-03"),
+            ("bob", "london", "2015-01-01"),
+            ("bob", "paris", "2015-01-02"),
+            ("ann", "rome", "2015-03-01"),
+            ("ann", "paris", "2015-03-02"),
+        ];
+        let trip = Trip {
+            format: 1,
+            title: "Two travellers".to_owned(),
+            travellers: vec!["ann".to_owned(), "bob".to_owned()],
+            people: vec![person("ann"), person("bob")],
+            places: vec![
+                place("paris", 48.85, 2.35),
+                place("london", 51.5, -0.12),
+                place("rome", 41.9, 12.5),
+            ],
+            events: visits
+                .iter()
+                .enumerate()
+                .map(|(i, (who, at, date))| Event {
+                    id: format!("e{i}"),
+                    title: format!("e{i}"),
+                    start: (*date).to_owned(),
+                    place: (*at).to_owned(),
+                    participants: vec![(*who).to_owned()],
+                    ..Event::default()
+                })
+                .collect(),
+            ..Trip::default()
+        };
+        let resolution = resolve(&trip);
+        assert!(!resolution.has_errors(), "{:?}", resolution.problems);
+        resolution.chronology
+    }
+
+    #[test]
+    fn legs_between_two_places_are_drawn_once_and_count_each_journey_once() {
+        let chronology = two_travellers();
+        let shown = vec![Some(true); chronology.stops.len()];
+        let (legs, most) = group_legs(&chronology, &shown, true, true);
+        let mut counts: Vec<(String, usize)> = legs
+            .iter()
+            .map(|l| {
+                let mut places = [chronology.stops[l.from].place, chronology.stops[l.to].place];
+                places.sort_unstable();
+                (format!("{places:?}"), l.journeys.as_ref().map_or(0, Vec::len))
+            })
+            .collect();
+        counts.sort();
+        // Paris–London: Ann's first journey (there and back) and Bob's; Paris–Rome: Ann's second.
+        assert_eq!(counts, [("[0, 1]".to_owned(), 2), ("[0, 2]".to_owned(), 1)]);
+        assert_eq!(most, 2);
+        // One journey followed: its legs are drawn one by one, with arrows.
+        let (legs, _) = group_legs(&chronology, &shown, true, false);
+        assert!(legs.iter().all(|l| l.journeys.is_none()));
+        assert_eq!(legs.len(), chronology.legs().len());
+    }
+
+    #[test]
+    fn a_leg_across_the_date_line_stays_one_short_curve() {
+        let path = leg_path(LatLon::new(21.3, -157.9), LatLon::new(35.7, 139.7));
+        let width = path.bbox[2] - path.bbox[0];
+        assert!(
+            width < 0.25,
+            "Honolulu to Tokyo spans {width} of the world's width"
+        );
+    }
+}
