@@ -71,10 +71,28 @@ fn timeline_frame(c: &mut Criterion) {
 }
 
 fn search(c: &mut Criterion) {
-    let (state, _dir) = state();
-    let (trip, chronology) = state.trip().expect("open");
-    c.bench_function("search_100k_events", |b| {
-        b.iter(|| filter::search(trip, chronology, "number 9999"))
+    let (mut state, _dir) = state();
+    {
+        let (trip, chronology) = state.trip().expect("open");
+        // Without the index: every field of every event folded for the query.
+        c.bench_function("search_100k_events_unindexed", |b| {
+            b.iter(|| filter::search(trip, chronology, "number 9999"))
+        });
+        c.bench_function("search_index_build_100k_events", |b| {
+            b.iter(|| itinera::model::search_index::SearchIndex::new(trip, chronology).len())
+        });
+    }
+    // A keystroke as the app takes it: the query changes, the matches and hits are recomputed
+    // (through the index built on the first search). Typing a character and deleting it.
+    state.apply(Command::SetQuery("number 999".to_owned()));
+    let mut longer = false;
+    c.bench_function("search_keystroke_100k_events", |b| {
+        b.iter(|| {
+            longer = !longer;
+            let query = if longer { "number 9999" } else { "number 999" };
+            state.apply(Command::SetQuery(query.to_owned()));
+            state.match_count()
+        })
     });
 }
 

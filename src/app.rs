@@ -9,6 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 pub mod export_window;
 pub mod frame_stats;
+mod loader;
 mod menu;
 mod transfer;
 
@@ -69,6 +70,8 @@ pub struct App {
     frame_stats: frame_stats::FrameStats,
     /// Whether View ▸ Performance is open.
     performance_open: bool,
+    /// A large file being opened in the background.
+    loading: Option<loader::Loader>,
 }
 
 impl App {
@@ -84,9 +87,12 @@ impl App {
             }
         });
         let mut state = AppState::default();
-        let effects = path
-            .map(|path| state.apply(Command::Open(path)))
-            .unwrap_or_default();
+        // A large file opens in the background, so the window shows at once.
+        let (effects, loading) = match path {
+            Some(path) if loader::is_large(&path) => (Vec::new(), Some(loader::Loader::start(path, ctx))),
+            Some(path) => (state.apply(Command::Open(path)), None),
+            None => (Vec::new(), None),
+        };
         let mut map = MapView::new(ctx);
         // The online layer is off unless the user turned it on in an earlier session.
         let online = cc
@@ -120,6 +126,7 @@ impl App {
             view_shot: Default::default(),
             frame_stats: Default::default(),
             performance_open: false,
+            loading,
         };
         app.handle_effects(effects);
         app
@@ -279,13 +286,16 @@ impl eframe::App for App {
         } else {
             self.main_ui(ui);
         }
-        self.frame_stats.record(started.elapsed());
+        let complete = self.state.trip().is_some() && self.map.is_complete();
+        self.frame_stats.record(started.elapsed(), complete);
     }
 }
 
 impl App {
-    /// Print frame statistics and memory to standard error once a second (`--frame-stats`).
-    pub fn print_frame_stats(self) -> Self {
+    /// Print frame statistics and memory to standard error once a second (`--frame-stats`),
+    /// timing first frames from `launched`.
+    pub fn print_frame_stats(mut self, launched: std::time::Instant) -> Self {
+        self.frame_stats = frame_stats::FrameStats::since(launched);
         self.frame_stats.print_every_second();
         self
     }
@@ -317,6 +327,9 @@ impl App {
         }
         self.transfer_ui(ui.ctx());
         frame_stats::performance_ui(ui.ctx(), &self.frame_stats, &mut self.performance_open);
+        if let Some(loading) = &self.loading {
+            loading.progress_ui(ui.ctx());
+        }
         if let Some(notice) = self.state.notice() {
             let mut open = true;
             egui::Window::new("Itinera")
@@ -360,10 +373,20 @@ impl App {
     fn apply_commands(&mut self, ctx: &egui::Context) {
         let was_presenting = self.state.presentation().is_some();
         let mut follow_ups = Commands::default();
+        if let Some(opened) = self.loading.as_ref().and_then(loader::Loader::poll) {
+            self.loading = None;
+            self.commands.send(opened);
+        }
         for command in self.commands.drain() {
-            if let Some(command) = self.files.guard(command, &self.state, &mut follow_ups) {
-                let effects = self.state.apply(command);
-                self.handle_effects(effects);
+            match self.files.guard(command, &self.state, &mut follow_ups) {
+                Some(Command::Open(path)) if loader::is_large(&path) => {
+                    self.loading = Some(loader::Loader::start(path, ctx));
+                }
+                Some(command) => {
+                    let effects = self.state.apply(command);
+                    self.handle_effects(effects);
+                }
+                None => {}
             }
             ctx.request_repaint();
         }

@@ -8,11 +8,36 @@
 //! [`Effect`], so the state never holds requests that views would have to clear.
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 
+use crate::format::{Checked, Report};
 use crate::model::EventKind;
 use crate::model::edit::Edit;
+
+/// A trip file read and checked off the UI thread: the check, or the report of why the file
+/// could not be read. Taken once by the state; commands compare equal only to themselves.
+#[derive(Clone, Debug)]
+pub struct Loaded(pub Arc<Mutex<Option<Result<Checked, Report>>>>);
+
+impl Loaded {
+    /// Wrap a finished check.
+    pub fn new(result: Result<Checked, Report>) -> Self {
+        Self(Arc::new(Mutex::new(Some(result))))
+    }
+
+    /// The check, the first time it is asked for.
+    pub fn take(&self) -> Option<Result<Checked, Report>> {
+        self.0.lock().ok().and_then(|mut r| r.take())
+    }
+}
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 /// Something the user asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +54,8 @@ pub enum Command {
     SelectLast,
     /// Open a trip file.
     Open(PathBuf),
+    /// Take a trip file that was read and checked in the background (see [`Loaded`]).
+    Opened(PathBuf, Loaded),
     /// Show the in-app file chooser.
     ShowOpenDialog,
     /// Frame the whole trip on the map.

@@ -7,6 +7,7 @@ use itinera::app::export_window::{WindowExportError, export_slides, export_view_
 use itinera::cli::{Cli, CliCommand, check};
 
 fn main() -> anyhow::Result<ExitCode> {
+    let launched = std::time::Instant::now();
     // geo warns about degenerate slivers in the map data while placing labels; that is not news.
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn,geo=error")).init();
     let cli = Cli::parse();
@@ -68,7 +69,11 @@ fn main() -> anyhow::Result<ExitCode> {
         options,
         Box::new(move |cc| {
             let app = itinera::App::new(cc, Some(file));
-            Ok(Box::new(if frame_stats { app.print_frame_stats() } else { app }))
+            Ok(Box::new(if frame_stats {
+                app.print_frame_stats(launched)
+            } else {
+                app
+            }))
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))?;

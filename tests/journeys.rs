@@ -131,3 +131,36 @@ fn the_kerry_trip_is_one_journey_with_a_leg_between_each_pair_of_stops() {
     assert_eq!(chronology.journeys.len(), 1);
     assert_eq!(chronology.legs().len(), chronology.stops.len() - 1);
 }
+
+#[test]
+fn legs_between_two_places_are_drawn_once_and_count_each_journey_once() {
+    use itinera::ui::map::legs::group_legs;
+    // Ann: Paris, Lyon, Paris (one journey), then Nice, Paris; Bob: Lyon, Paris.
+    let (_, chronology) = trip(&[
+        ("ann", "paris", "2020-01-01", ""),
+        ("ann", "lyon", "2020-01-02", ""),
+        ("ann", "paris", "2020-01-03", ""),
+        ("bob", "lyon", "2020-01-01", ""),
+        ("bob", "paris", "2020-01-02", ""),
+        ("ann", "nice", "2020-03-01", ""),
+        ("ann", "paris", "2020-03-02", ""),
+    ]);
+    let shown = vec![Some(true); chronology.stops.len()];
+    let (legs, most) = group_legs(&chronology, &shown, true, true);
+    let mut counts: Vec<([usize; 2], usize)> = legs
+        .iter()
+        .map(|l| {
+            let mut places = [chronology.stops[l.from].place, chronology.stops[l.to].place];
+            places.sort_unstable();
+            (places, l.journeys.as_ref().map_or(0, Vec::len))
+        })
+        .collect();
+    counts.sort_unstable();
+    // Paris–Lyon: Ann's first journey (there and back) and Bob's; Paris–Nice: Ann's second.
+    assert_eq!(counts, [([0, 1], 2), ([0, 2], 1)]);
+    assert_eq!(most, 2);
+    // One journey followed: its legs are drawn one by one, with arrows.
+    let (legs, _) = group_legs(&chronology, &shown, true, false);
+    assert!(legs.iter().all(|l| l.journeys.is_none()));
+    assert_eq!(legs.len(), chronology.legs().len());
+}

@@ -218,3 +218,35 @@ fn file_export_writes_timelinejs_next_to_the_trip_and_says_where() {
         Some(format!("Exported TimelineJS JSON to {}", out.display()).as_str())
     );
 }
+
+#[test]
+fn a_large_file_opens_in_the_background_with_a_progress_window_then_shows_its_trip() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("large.json");
+    let trip = itinera::generate::generate(itinera::generate::GenerateOptions {
+        events: 20_000,
+        travellers: 5,
+        seed: 3,
+    });
+    std::fs::write(&path, serde_json::to_string(&trip).expect("serialises")).expect("write");
+    // The spinner keeps repainting, so the harness steps frame by frame. Generated places
+    // include names with letters the bundled font lacks (e.g. U+1E11); they draw as boxes.
+    let mut harness = Harness::builder()
+        .allow_missing_glyphs()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| App::new(cc, Some(path)));
+    harness.run_steps(2);
+    // The window is drawn before the file is read: a progress window, no trip yet.
+    assert!(harness.state().state().trip().is_none());
+    harness.get_by_label_contains("Opening large.json (");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while harness.state().state().trip().is_none() {
+        assert!(std::time::Instant::now() < deadline, "the file never opened");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        harness.step();
+    }
+    harness.run();
+    let (opened, _) = harness.state().state().trip().expect("open");
+    assert_eq!(opened.events.len(), 20_000);
+    assert!(harness.query_by_label_contains("Opening large.json").is_none());
+}

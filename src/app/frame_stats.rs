@@ -25,6 +25,11 @@ pub struct Totals {
     pub worst_secs: f64,
     /// The latest frames' times, in seconds, oldest first.
     recent_secs: VecDeque<f64>,
+    /// Seconds from launch to the end of the first frame.
+    pub first_frame_secs: Option<f64>,
+    /// Seconds from launch to the end of the first complete frame (trip shown, basemap
+    /// decoded and every visible tile drawn).
+    pub first_complete_secs: Option<f64>,
 }
 
 impl Totals {
@@ -44,14 +49,18 @@ impl Totals {
         times.get(times.len() / 2).map_or(0.0, |t| t * 1000.0)
     }
 
-    /// "412 frames · median 1.9 ms · mean 2.3 ms · worst 31.0 ms".
+    /// "412 frames · median 1.9 ms · mean 2.3 ms · worst 31.0 ms · first frame 0.31 s ·
+    /// complete 0.62 s".
     pub fn summary(&self) -> String {
+        let secs = |s: Option<f64>| s.map_or("–".to_owned(), |s| format!("{s:.2} s"));
         format!(
-            "{} frames · median {:.1} ms · mean {:.1} ms · worst {:.1} ms",
+            "{} frames · median {:.1} ms · mean {:.1} ms · worst {:.1} ms · first frame {} · complete {}",
             self.frames,
             self.median_ms(),
             self.mean_ms(),
-            self.worst_secs * 1000.0
+            self.worst_secs * 1000.0,
+            secs(self.first_frame_secs),
+            secs(self.first_complete_secs)
         )
     }
 }
@@ -90,17 +99,38 @@ impl Memory {
 }
 
 /// Collects frame times; cheap to clone (the totals are shared with the printing thread).
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct FrameStats {
     totals: Arc<Mutex<Totals>>,
+    launched: Instant,
+}
+
+impl Default for FrameStats {
+    fn default() -> Self {
+        Self::since(Instant::now())
+    }
 }
 
 impl FrameStats {
-    /// Count one frame whose own work took `elapsed`.
-    pub fn record(&self, elapsed: Duration) {
+    /// Statistics counting first frames from `launched` (the start of `main`).
+    pub fn since(launched: Instant) -> Self {
+        Self {
+            totals: Arc::default(),
+            launched,
+        }
+    }
+
+    /// Count one frame whose own work took `elapsed`; `complete` when it showed everything
+    /// (see [`Totals::first_complete_secs`]).
+    pub fn record(&self, elapsed: Duration, complete: bool) {
+        let since_launch = self.launched.elapsed().as_secs_f64();
         let Ok(mut totals) = self.totals.lock() else {
             return;
         };
+        totals.first_frame_secs.get_or_insert(since_launch);
+        if complete {
+            totals.first_complete_secs.get_or_insert(since_launch);
+        }
         let secs = elapsed.as_secs_f64();
         totals.frames += 1;
         totals.total_secs += secs;
@@ -120,7 +150,7 @@ impl FrameStats {
     /// with the process.
     pub fn print_every_second(&self) {
         let stats = self.clone();
-        let started = Instant::now();
+        let started = self.launched;
         let spawned = std::thread::Builder::new()
             .name("frame-stats".to_owned())
             .spawn(move || {
@@ -148,6 +178,9 @@ pub fn performance_ui(ctx: &egui::Context, stats: &FrameStats, open: &mut bool) 
         .show(ctx, |ui| {
             let totals = stats.totals();
             ui.label(format!("Frames drawn: {}", totals.frames));
+            if let Some(secs) = totals.first_complete_secs {
+                ui.label(format!("First complete frame: {secs:.2} s after launch"));
+            }
             ui.label(format!(
                 "App work per frame: median {:.1} ms, mean {:.1} ms, worst {:.1} ms",
                 totals.median_ms(),
@@ -173,23 +206,25 @@ mod tests {
     fn frame_times_add_up_to_a_mean_a_median_and_a_worst() {
         let stats = FrameStats::default();
         for ms in [1, 2, 3, 10] {
-            stats.record(Duration::from_millis(ms));
+            stats.record(Duration::from_millis(ms), ms == 3);
         }
         let totals = stats.totals();
         assert_eq!(totals.frames, 4);
         assert!((totals.mean_ms() - 4.0).abs() < 1e-9);
         assert!((totals.median_ms() - 3.0).abs() < 1e-9);
         assert!((totals.worst_secs - 0.010).abs() < 1e-12);
+        let (first, complete) = (totals.first_frame_secs, totals.first_complete_secs);
+        assert!(first.is_some_and(|f| complete.is_some_and(|c| c >= f)));
     }
 
     #[test]
     fn only_the_latest_frames_make_the_median() {
         let stats = FrameStats::default();
         for _ in 0..RECENT_FRAMES {
-            stats.record(Duration::from_millis(50));
+            stats.record(Duration::from_millis(50), true);
         }
         for _ in 0..RECENT_FRAMES {
-            stats.record(Duration::from_millis(1));
+            stats.record(Duration::from_millis(1), true);
         }
         assert!((stats.totals().median_ms() - 1.0).abs() < 1e-9);
     }

@@ -82,6 +82,22 @@ pub struct Layer {
     pub borders: Vec<Line>,
 }
 
+/// What the basemap's names are placed from, once its shapes are decoded.
+#[derive(Debug)]
+pub struct PendingLabels {
+    countries: Vec<topojson::Country>,
+}
+
+impl PendingLabels {
+    /// Country names at their visual centres and the names of cities of 100,000 people or more
+    /// (about 200 ms: finding a country's visual centre is the slow part).
+    pub fn place(self) -> Vec<labels::MapLabel> {
+        let mut labels = labels::country_labels(&self.countries);
+        labels.extend(labels::city_labels(&crate::gazetteer::label_cities(100_000)));
+        labels
+    }
+}
+
 /// The decoded offline basemap at two levels of detail. The default is empty (all sea).
 #[derive(Clone, Debug, Default)]
 pub struct Basemap {
@@ -96,8 +112,17 @@ pub struct Basemap {
 }
 
 impl Basemap {
-    /// Decode the bundled Natural Earth data (takes a few tens of milliseconds).
+    /// Decode the bundled Natural Earth data with its names (a quarter of a second; most of it
+    /// is placing the names, see [`Basemap::load_in_stages`]).
     pub fn load() -> Result<Self, DecodeError> {
+        let (mut basemap, names) = Self::load_in_stages()?;
+        basemap.labels = names.place();
+        Ok(basemap)
+    }
+
+    /// Decode the shapes only (a few tens of milliseconds), and what the names are placed from:
+    /// tiles can be drawn while the names are still being placed.
+    pub fn load_in_stages() -> Result<(Self, PendingLabels), DecodeError> {
         let mut lakes = topojson::decode_geojson_polygons(LAKES_50M)?;
         lakes.extend(topojson::decode_geojson_polygons(BALKHASH_110M)?);
         let lakes: Vec<Area> = lakes.iter().map(|rings| area(rings)).collect();
@@ -120,14 +145,15 @@ impl Basemap {
                 (line, min_zoom)
             })
             .collect();
-        let mut labels = labels::country_labels(&countries);
-        labels.extend(labels::city_labels(&crate::gazetteer::label_cities(100_000)));
-        Ok(Self {
-            coarse,
-            fine,
-            rivers,
-            labels,
-        })
+        Ok((
+            Self {
+                coarse,
+                fine,
+                rivers,
+                labels: Vec::new(),
+            },
+            PendingLabels { countries },
+        ))
     }
 
     /// The layer to draw at tile zoom `zoom`.

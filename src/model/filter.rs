@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 
 use super::chronology::Chronology;
+use super::search_index::SearchIndex;
 use super::trip::{Event, EventKind, Place, Trip};
 
 /// Characters of context either side of a match in a snippet.
@@ -119,9 +120,14 @@ impl Filter {
     }
 
     /// Per `Trip::events` entry, whether it passes, and the search hits of the query (in time
-    /// order). The query is searched once, for both.
-    pub fn apply(&self, trip: &Trip, chronology: &Chronology) -> (Vec<bool>, Vec<SearchHit>) {
-        let hits = search(trip, chronology, &self.query);
+    /// order). The query is searched once, for both, through `index` when given.
+    pub fn apply(
+        &self,
+        trip: &Trip,
+        chronology: &Chronology,
+        index: Option<&SearchIndex>,
+    ) -> (Vec<bool>, Vec<SearchHit>) {
+        let hits = search_indexed(trip, chronology, index, &self.query);
         let mut by_query = vec![folded_query(&self.query).is_none(); trip.events.len()];
         for hit in &hits {
             by_query[hit.index] = true;
@@ -150,13 +156,29 @@ pub fn people_of(event: &Event) -> impl Iterator<Item = &String> {
 
 /// Events matching `query`, in time order, with the field that matched and a snippet.
 pub fn search(trip: &Trip, chronology: &Chronology, query: &str) -> Vec<SearchHit> {
+    search_indexed(trip, chronology, None, query)
+}
+
+/// Like [`search`], looking only at the events `index` (of this trip, if given) says may match.
+pub fn search_indexed(
+    trip: &Trip,
+    chronology: &Chronology,
+    index: Option<&SearchIndex>,
+    query: &str,
+) -> Vec<SearchHit> {
     let Some(query) = folded_query(query) else {
         return Vec::new();
     };
     let query = query.as_str();
+    let candidates = index.map(|i| i.candidates(query));
     chronology
         .order
         .iter()
+        .filter(|&&index| {
+            candidates
+                .as_ref()
+                .is_none_or(|c| c.get(index).copied().unwrap_or(true))
+        })
         .filter_map(|&index| {
             let event = trip.events.get(index)?;
             let len = query.chars().count();
@@ -179,16 +201,15 @@ fn place_of<'a>(trip: &'a Trip, chronology: &Chronology, index: usize) -> Option
     }
 }
 
-/// The fields of `event` (at `place`) containing the folded `query`, lazily: each field, its
-/// text and the character position of the match.
-fn hits<'a>(
+/// Every searchable field of `event` (at `place`): what [`hits`] looks in and what
+/// [`super::search_index::SearchIndex`] folds.
+pub(super) fn searchable_fields<'a>(
     trip: &'a Trip,
     event: &'a Event,
     place: Option<&'a Place>,
-    query: &'a str,
-) -> impl Iterator<Item = (HitField, &'a str, usize)> {
+) -> impl Iterator<Item = (HitField, &'a str)> {
     let people = people_of(event).filter_map(|id| trip.person(id));
-    let fields = [
+    [
         (HitField::Title, event.title.as_str()),
         (HitField::Summary, &event.summary),
     ]
@@ -210,15 +231,30 @@ fn hits<'a>(
         std::iter::once((HitField::Place, p.name.as_str()))
             .chain(p.alt_names.iter().map(|n| (HitField::Place, n.as_str())))
     }))
-    .chain([(HitField::Notes, event.notes.as_str())]);
+    .chain([(HitField::Notes, event.notes.as_str())])
+}
+
+/// The fields of `event` (at `place`) containing the folded `query`, lazily: each field, its
+/// text and the character position of the match.
+fn hits<'a>(
+    trip: &'a Trip,
+    event: &'a Event,
+    place: Option<&'a Place>,
+    query: &'a str,
+) -> impl Iterator<Item = (HitField, &'a str, usize)> {
     // One buffer for every field: searching 100,000 events must not allocate per field.
     let mut folded = String::new();
-    fields.filter_map(move |(field, text)| {
+    searchable_fields(trip, event, place).filter_map(move |(field, text)| {
         folded.clear();
-        folded.extend(text.chars().map(fold_char));
+        fold_into(text, &mut folded);
         let byte = folded.find(query)?;
         Some((field, text, folded[..byte].chars().count()))
     })
+}
+
+/// Append `text` folded (see [`fold`]) to `out`.
+pub(super) fn fold_into(text: &str, out: &mut String) {
+    out.extend(text.chars().map(fold_char));
 }
 
 /// The folded query, or `None` when it is blank.

@@ -13,6 +13,7 @@ pub mod journeys;
 pub mod problem;
 pub mod refs;
 pub mod resolve;
+pub mod search_index;
 pub mod slides;
 pub mod stats;
 pub mod synthetic;

@@ -11,6 +11,7 @@
 use std::path::{Path, PathBuf};
 
 mod focus;
+mod matching;
 
 use crate::command::{Command, Effect};
 use crate::document::FileStamp;
@@ -43,6 +44,9 @@ pub struct AppState {
     /// Counts changes to `matches` (filter, focus or content), so views know when to re-derive
     /// what they cache from it.
     matches_revision: u64,
+    /// The folded text of every event for searching, and the content revision it was built
+    /// for; built when a search first needs it.
+    search_index: Option<(u64, crate::model::search_index::SearchIndex)>,
     /// Events matching the search query, in time order, with what matched.
     hits: Vec<SearchHit>,
     /// Headline numbers of the open trip (header, overview slide).
@@ -163,6 +167,11 @@ impl AppState {
                     .and_then(|c| c.step_where(None, -1, |i| self.passes(i)))
             }
             Command::Open(path) => self.open_file(&path),
+            Command::Opened(path, loaded) => {
+                if let Some(result) = loaded.take() {
+                    self.finish_open(&path, result);
+                }
+            }
             Command::ShowOpenDialog => self.effects.push(Effect::ShowOpenDialog),
             Command::FitMap => self.effects.push(Effect::FitMap),
             Command::DismissProblems => self.problems = None,
@@ -340,31 +349,6 @@ impl AppState {
         }
     }
 
-    /// Whether `Trip::events[index]` passes the reader's filter (true when nothing is filtered).
-    pub fn passes(&self, index: usize) -> bool {
-        self.matches.get(index).copied().unwrap_or(true)
-    }
-
-    /// Counts changes to which events pass the filter and focus ([`AppState::passes`]).
-    pub fn matches_revision(&self) -> u64 {
-        self.matches_revision
-    }
-
-    /// Events matching the search query, in time order (empty without a query).
-    pub fn search_hits(&self) -> &[SearchHit] {
-        &self.hits
-    }
-
-    /// How many events pass the filter.
-    pub fn match_count(&self) -> usize {
-        self.match_count
-    }
-
-    fn change_filter(&mut self, change: impl FnOnce(&mut Filter)) {
-        change(&mut self.filter);
-        self.refresh_matches();
-    }
-
     /// The open trip's content changed: count a revision and re-derive what depends on it.
     fn content_changed(&mut self) {
         self.revision += 1;
@@ -376,19 +360,6 @@ impl AppState {
     /// The open trip's headline numbers, kept current with every change.
     pub fn stats(&self) -> &TripStats {
         &self.stats
-    }
-
-    fn refresh_matches(&mut self) {
-        self.matches_revision += 1;
-        (self.matches, self.hits) = match &self.open {
-            Some(open) if self.filter.is_active() => self.filter.apply(&open.trip, &open.chronology),
-            _ => (Vec::new(), Vec::new()),
-        };
-        self.narrow_to_focus();
-        self.match_count = match &self.open {
-            Some(open) => open.chronology.order.iter().filter(|&&i| self.passes(i)).count(),
-            None => 0,
-        };
     }
 
     /// A trip was opened or created: a fresh start for every view.
@@ -411,14 +382,15 @@ impl AppState {
     }
 
     fn open_file(&mut self, path: &Path) {
-        let checked = match format::check_file(path) {
+        self.finish_open(path, check_for_opening(path));
+    }
+
+    /// Take a checked file: open it if it is valid, else show its problems.
+    fn finish_open(&mut self, path: &Path, checked: Result<format::Checked, Report>) {
+        let checked = match checked {
             Ok(checked) => checked,
-            Err(error) => {
-                self.problems = Some(Report::unreadable(
-                    path,
-                    error,
-                    "check the path and that the file is readable",
-                ));
+            Err(report) => {
+                self.problems = Some(report);
                 return;
             }
         };
@@ -434,6 +406,13 @@ impl AppState {
             Err(report) => self.problems = Some(report),
         }
     }
+}
+
+/// Read and check the trip file at `path` for opening (on any thread): the check, or a report
+/// of why it could not be read.
+pub fn check_for_opening(path: &Path) -> Result<format::Checked, Report> {
+    format::check_file(path)
+        .map_err(|error| Report::unreadable(path, error, "check the path and that the file is readable"))
 }
 
 /// Insert `value` if absent, remove it if present.

@@ -12,6 +12,7 @@ pub mod cluster;
 pub mod draw;
 pub mod labels;
 pub mod layers;
+pub mod legs;
 pub mod markers;
 pub mod online;
 pub mod overlay;
@@ -117,6 +118,16 @@ impl MapView {
         self.tiles.pending()
     }
 
+    /// Whether the map is fully drawn: the basemap decoded, every tile in view drawn (not a
+    /// stretched parent), the names placed and the camera still. Tiles preloaded for later
+    /// zooming may still be on their way.
+    pub fn is_complete(&self) -> bool {
+        self.tiles.basemap().is_some()
+            && self.tiles.visible_missing() == 0
+            && self.tiles.labels_ready()
+            && self.flight.is_none()
+    }
+
     /// Whether the map has keyboard focus (then it takes the arrow keys).
     pub fn has_focus(&self, ctx: &egui::Context) -> bool {
         self.map_id.is_some_and(|id| ctx.memory(|m| m.has_focus(id)))
@@ -196,7 +207,7 @@ impl MapView {
         self.animate(ui, now);
 
         let mut zoom_to = None;
-        let basemap = self.tiles.basemap().cloned();
+        let labels = self.tiles.labels().clone();
         let mut reserved = overlay::reserved_areas(ui.available_rect_before_wrap());
         reserved.extend(self.keep_clear.map(screen_box));
         let mut tiles = RecordingTiles {
@@ -222,7 +233,7 @@ impl MapView {
                 },
                 selection: state.selection(),
                 tokens: &tokens,
-                labels: basemap.as_ref().map_or(&[][..], |b| b.labels.as_slice()),
+                labels: labels.as_slice(),
                 commands,
                 zoom_to: &mut zoom_to,
                 reserved,

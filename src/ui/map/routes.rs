@@ -15,7 +15,8 @@ use egui::epaint::{Mesh, Tessellator};
 use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Ui, vec2};
 
 use super::draw::{arrow_shape, distance_to_polyline};
-use super::scene::{DrawnLeg, LegPath, MercatorView, Scene, SceneKey};
+use super::legs::DrawnLeg;
+use super::scene::{LegPath, MercatorView, Scene, SceneKey};
 use crate::model::describe::{describe_dates, format_km};
 use crate::model::{Chronology, LatLon, Trip};
 use crate::ui::theme::{self, Tokens};

@@ -2,8 +2,8 @@
 //! unless what it depends on changed.
 //!
 //! Three layers of cache, each with the key it depends on:
-//! - **geometry** (the trip's content revision): each stop's position and each leg's
-//!   great-circle path in normalised Mercator, with its bounding box;
+//! - **geometry** (the trip's content revision): each stop's position and each drawn leg's
+//!   great-circle path in normalised Mercator, with its bounding box (traced on first use);
 //! - **what is shown** (content and filter revisions, and how far a presentation has got): each
 //!   stop's first shown event, and the legs grouped for drawing (shared legs once per pair of
 //!   places, with the journeys that took them);
@@ -12,11 +12,10 @@
 //!
 //! Invariant: a frame's work is then proportional to what is on screen, not to the trip.
 
-use std::collections::BTreeMap;
-
 use egui::{Pos2, Vec2, pos2};
 
 use super::cluster::{Cluster, cluster, merge_overlapping};
+use super::legs::{DrawnLeg, group_legs};
 use super::markers::{MarkerStyle, marker_radius};
 use crate::basemap::to_mercator;
 use crate::model::{Chronology, LatLon};
@@ -25,11 +24,6 @@ use crate::ui::theme;
 /// Longest straight piece of a drawn great circle, in metres (about a degree of arc): its bow
 /// from the true curve is under 250 m, a point or less at any zoom the map offers.
 const ARC_STEP_M: f64 = 110_000.0;
-
-/// Most shared legs drawn at once, of those shown and of those hidden each: beyond a few
-/// thousand, more faint lines only thicken a haze, while every one costs drawing time. The
-/// legs taken by the most journeys are kept.
-const MAX_SHARED_LEGS: usize = 2000;
 
 /// Screen position = Mercator × `scale` + `offset` (Web Mercator is affine on screen).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -75,22 +69,6 @@ pub struct LegPath {
     pub bbox: [f64; 4],
 }
 
-/// A leg as it is drawn.
-#[derive(Clone, Debug)]
-pub struct DrawnLeg {
-    /// Index into `Chronology::legs` (of the first, for a shared leg): its path.
-    pub leg: usize,
-    /// Indices into `Chronology::stops`.
-    pub from: usize,
-    /// See `from`.
-    pub to: usize,
-    /// Whether a stop at either end is shown.
-    pub shown: bool,
-    /// For a leg drawn once for several journeys between two places: each journey that took
-    /// it, once. `None` for a leg drawn on its own, with its arrow.
-    pub journeys: Option<Vec<usize>>,
-}
-
 /// A cluster of [`Scene::stops`] with how it is drawn; `centre` in world pixels.
 #[derive(Clone, Debug)]
 pub struct MarkerGroup {
@@ -119,7 +97,7 @@ pub struct Scene {
     geometry_revision: Option<u64>,
     /// Per `Chronology::stops` entry: its location and Mercator position, if resolved.
     points: Vec<Option<(LatLon, [f64; 2])>>,
-    /// Per `Chronology::legs` entry: its path, if both ends are resolved.
+    /// Per `Chronology::legs` entry: its path, once the leg has been drawn.
     paths: Vec<Option<LegPath>>,
     shown_key: Option<SceneKey>,
     stops: Vec<StopPoint>,
@@ -204,15 +182,9 @@ impl Scene {
                 Some((location, to_mercator([location.lon_deg, location.lat_deg])))
             })
             .collect();
-        self.paths = chronology
-            .legs()
-            .iter()
-            .map(|&(a, b)| {
-                let (from, _) = self.points.get(a).copied().flatten()?;
-                let (to, _) = self.points.get(b).copied().flatten()?;
-                Some(leg_path(from, to))
-            })
-            .collect();
+        // Paths are traced when a leg is first drawn: a big collection draws a few thousand of
+        // its hundreds of thousands of legs.
+        self.paths = vec![None; chronology.legs().len()];
     }
 
     fn build_shown(
@@ -260,6 +232,16 @@ impl Scene {
         let collection = chronology.journeys.len() > 1;
         (self.legs, self.most_shared) =
             group_legs(chronology, &shown_stop, collection, !self.one_journey_shown);
+        for drawn in &self.legs {
+            let ends = chronology.legs().get(drawn.leg).and_then(|&(a, b)| {
+                let (from, _) = self.points.get(a).copied().flatten()?;
+                let (to, _) = self.points.get(b).copied().flatten()?;
+                Some((from, to))
+            });
+            if let (Some(slot), Some((from, to))) = (self.paths.get_mut(drawn.leg), ends) {
+                slot.get_or_insert_with(|| leg_path(from, to));
+            }
+        }
     }
 }
 
@@ -286,71 +268,6 @@ fn leg_path(from: LatLon, to: LatLon) -> LegPath {
         points.push(merc);
     }
     LegPath { points, bbox }
-}
-
-/// Sort the legs whose ends are placed (`shown_stop[i]` is `Some(shown)` for a placed stop)
-/// into those drawn once per pair of places and those drawn one by one, hidden ones first. In a
-/// `collection`, hidden legs are always shared, shown ones when `shared`; a single journey draws
-/// every leg on its own. Also returns how many journeys took the busiest shown shared leg.
-fn group_legs(
-    chronology: &Chronology,
-    shown_stop: &[Option<bool>],
-    collection: bool,
-    shared: bool,
-) -> (Vec<DrawnLeg>, usize) {
-    let mut by_places: BTreeMap<(bool, usize, usize), DrawnLeg> = BTreeMap::new();
-    let mut single: Vec<DrawnLeg> = Vec::new();
-    for (leg, &(a, b)) in chronology.legs().iter().enumerate() {
-        let (Some(Some(from_shown)), Some(Some(to_shown))) = (shown_stop.get(a), shown_stop.get(b)) else {
-            continue;
-        };
-        let shown = *from_shown || *to_shown;
-        let (from, to) = (&chronology.stops[a], &chronology.stops[b]);
-        if collection && (!shown || shared) {
-            let key = (shown, from.place.min(to.place), from.place.max(to.place));
-            let drawn = by_places.entry(key).or_insert_with(|| DrawnLeg {
-                leg,
-                from: a,
-                to: b,
-                shown,
-                journeys: Some(Vec::new()),
-            });
-            if let Some(journeys) = drawn.journeys.as_mut()
-                && !journeys.contains(&from.journey)
-            {
-                journeys.push(from.journey);
-            }
-        } else {
-            single.push(DrawnLeg {
-                leg,
-                from: a,
-                to: b,
-                shown,
-                journeys: None,
-            });
-        }
-    }
-    let most = by_places
-        .values()
-        .filter(|l| l.shown)
-        .filter_map(|l| l.journeys.as_ref().map(Vec::len))
-        .max()
-        .unwrap_or(1);
-    // Hidden first, so what is shown is drawn over it; within each, the busiest legs first, as
-    // many as are drawn.
-    let (mut shown, mut hidden): (Vec<DrawnLeg>, Vec<DrawnLeg>) =
-        by_places.into_values().partition(|l| l.shown);
-    let mut legs = Vec::with_capacity(MAX_SHARED_LEGS * 2 + single.len());
-    for part in [&mut hidden, &mut shown] {
-        part.sort_by_key(|l| std::cmp::Reverse(l.journeys.as_ref().map_or(0, Vec::len)));
-        part.truncate(MAX_SHARED_LEGS);
-        // Faint under strong, so the busiest ways stay on top.
-        part.reverse();
-        legs.append(part);
-    }
-    single.sort_by_key(|l| (l.shown, l.leg));
-    legs.extend(single);
-    (legs, most)
 }
 
 /// Cluster the stops in world pixels and choose each cluster's style: faint ones first, so
@@ -422,84 +339,6 @@ fn group_markers(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Event, Person, Place, Trip, resolve};
-
-    /// Ann: Paris, London, Paris (one journey), then Rome, Paris; Bob: London, Paris.
-    fn two_travellers() -> Chronology {
-        let place = |id: &str, lat: f64, lon: f64| Place {
-            id: id.to_owned(),
-            name: id.to_owned(),
-            country: "FR".to_owned(),
-            lat: Some(lat),
-            lon: Some(lon),
-            timezone: "Europe/Paris".to_owned(),
-            ..Place::default()
-        };
-        let person = |id: &str| Person {
-            id: id.to_owned(),
-            name: id.to_owned(),
-            ..Person::default()
-        };
-        let visits = [
-            ("ann", "paris", "2015-01-01"),
-            ("ann", "london", "2015-01-02"),
-            ("ann", "paris", "2015-01-03"),
-            ("bob", "london", "2015-01-01"),
-            ("bob", "paris", "2015-01-02"),
-            ("ann", "rome", "2015-03-01"),
-            ("ann", "paris", "2015-03-02"),
-        ];
-        let trip = Trip {
-            format: 1,
-            title: "Two travellers".to_owned(),
-            travellers: vec!["ann".to_owned(), "bob".to_owned()],
-            people: vec![person("ann"), person("bob")],
-            places: vec![
-                place("paris", 48.85, 2.35),
-                place("london", 51.5, -0.12),
-                place("rome", 41.9, 12.5),
-            ],
-            events: visits
-                .iter()
-                .enumerate()
-                .map(|(i, (who, at, date))| Event {
-                    id: format!("e{i}"),
-                    title: format!("e{i}"),
-                    start: (*date).to_owned(),
-                    place: (*at).to_owned(),
-                    participants: vec![(*who).to_owned()],
-                    ..Event::default()
-                })
-                .collect(),
-            ..Trip::default()
-        };
-        let resolution = resolve(&trip);
-        assert!(!resolution.has_errors(), "{:?}", resolution.problems);
-        resolution.chronology
-    }
-
-    #[test]
-    fn legs_between_two_places_are_drawn_once_and_count_each_journey_once() {
-        let chronology = two_travellers();
-        let shown = vec![Some(true); chronology.stops.len()];
-        let (legs, most) = group_legs(&chronology, &shown, true, true);
-        let mut counts: Vec<(String, usize)> = legs
-            .iter()
-            .map(|l| {
-                let mut places = [chronology.stops[l.from].place, chronology.stops[l.to].place];
-                places.sort_unstable();
-                (format!("{places:?}"), l.journeys.as_ref().map_or(0, Vec::len))
-            })
-            .collect();
-        counts.sort();
-        // Paris–London: Ann's first journey (there and back) and Bob's; Paris–Rome: Ann's second.
-        assert_eq!(counts, [("[0, 1]".to_owned(), 2), ("[0, 2]".to_owned(), 1)]);
-        assert_eq!(most, 2);
-        // One journey followed: its legs are drawn one by one, with arrows.
-        let (legs, _) = group_legs(&chronology, &shown, true, false);
-        assert!(legs.iter().all(|l| l.journeys.is_none()));
-        assert_eq!(legs.len(), chronology.legs().len());
-    }
 
     #[test]
     fn a_leg_across_the_date_line_stays_one_short_curve() {

@@ -15,9 +15,10 @@ use egui::{ColorImage, Context, Rect, TextureHandle, TextureOptions, pos2};
 use walkers::sources::Attribution;
 use walkers::{Tile, TileId, TilePiece, Tiles};
 
+use crate::basemap::labels::MapLabel;
 use crate::basemap::render::TileStyle;
 use crate::basemap::worker::{TileKey, TileRenderer};
-use crate::basemap::{ATTRIBUTION, Basemap};
+use crate::basemap::{ATTRIBUTION, Basemap, PendingLabels};
 
 /// Tile edge in pixels.
 const TILE_SIZE_PX: u32 = 256;
@@ -40,26 +41,38 @@ pub struct OfflineTiles {
     renderer: Option<TileRenderer>,
     basemap: Option<Arc<Basemap>>,
     loading: Option<Receiver<Basemap>>,
+    /// Country and city names, once placed (after the shapes).
+    labels: Arc<Vec<MapLabel>>,
+    labels_loading: Option<Receiver<Vec<MapLabel>>>,
     style: TileStyle,
     ctx: Context,
     cache: HashMap<TileKey, (TextureHandle, u64)>,
     in_flight: HashSet<TileKey>,
     frame: u64,
+    /// Tiles the last frame wanted that were not drawn yet (it showed a stretched parent).
+    visible_missing: usize,
 }
 
 impl OfflineTiles {
     /// A tile source drawing the bundled basemap in `style`; decoding starts in the background.
     pub fn new(ctx: Context, style: TileStyle) -> Self {
         let (sender, receiver) = channel();
+        let (label_sender, label_receiver) = channel();
         let repaint = ctx.clone();
+        // Shapes first, so tiles can be drawn while the names are placed.
         let spawned = std::thread::Builder::new()
             .name("basemap-load".to_owned())
             .spawn(move || {
-                let basemap = Basemap::load().unwrap_or_else(|e| {
-                    log::error!("the bundled basemap could not be read: {e}");
-                    Basemap::default()
-                });
+                let (basemap, names) = match Basemap::load_in_stages() {
+                    Ok((basemap, names)) => (basemap, Some(names)),
+                    Err(e) => {
+                        log::error!("the bundled basemap could not be read: {e}");
+                        (Basemap::default(), None)
+                    }
+                };
                 let _ = sender.send(basemap);
+                repaint.request_repaint();
+                let _ = label_sender.send(names.map(PendingLabels::place).unwrap_or_default());
                 repaint.request_repaint();
             });
         if let Err(e) = spawned {
@@ -69,11 +82,14 @@ impl OfflineTiles {
             renderer: None,
             basemap: None,
             loading: Some(receiver),
+            labels: Arc::new(Vec::new()),
+            labels_loading: Some(label_receiver),
             style,
             ctx,
             cache: HashMap::new(),
             in_flight: HashSet::new(),
             frame: 0,
+            visible_missing: usize::MAX,
         }
     }
 
@@ -82,14 +98,30 @@ impl OfflineTiles {
         self.basemap.as_ref()
     }
 
+    /// Whether the country and city names are placed.
+    pub fn labels_ready(&self) -> bool {
+        self.labels_loading.is_none()
+    }
+
+    /// The basemap's country and city names (empty until placed).
+    pub fn labels(&self) -> &Arc<Vec<MapLabel>> {
+        &self.labels
+    }
+
     /// Start rendering once the background decode has finished.
     fn poll_loading(&mut self) {
+        if let Some(labels) = self.labels_loading.as_ref().and_then(|r| r.try_recv().ok()) {
+            self.labels = Arc::new(labels);
+            self.labels_loading = None;
+        }
         let Some(basemap) = self.loading.as_ref().and_then(|r| r.try_recv().ok()) else {
             return;
         };
         self.loading = None;
         let basemap = Arc::new(basemap);
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+        // Every core: the UI thread mostly waits while tiles are drawn, and a first full frame
+        // is a map whose tiles are all in.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().max(1));
         let repaint = self.ctx.clone();
         let on_done = move || repaint.request_repaint();
         self.renderer = Some(TileRenderer::new(basemap.clone(), TILE_SIZE_PX, threads, on_done));
@@ -109,9 +141,17 @@ impl OfflineTiles {
         }
     }
 
-    /// Number of tiles asked for but not yet drawn (the basemap decode counts as one).
+    /// Number of tiles the last frame showed but could not draw yet (stretching a parent).
+    pub fn visible_missing(&self) -> usize {
+        self.visible_missing
+    }
+
+    /// Number of tiles asked for but not yet drawn (the basemap decode and the placing of its
+    /// names count as one each), so exports and tests wait for a finished map.
     pub fn pending(&self) -> usize {
-        self.in_flight.len() + usize::from(self.loading.is_some())
+        self.in_flight.len()
+            + usize::from(self.loading.is_some())
+            + usize::from(self.labels_loading.is_some())
     }
 
     /// Call once per frame before the map draws: uploads finished tiles, and starts over if the
@@ -145,6 +185,11 @@ impl OfflineTiles {
     /// Call once per frame after the map drew: forget requests for tiles that were not asked for
     /// this frame, so a fast pan does not leave a queue of tiles nobody sees.
     pub fn end_frame(&mut self, wanted: &HashSet<TileKey>) {
+        self.visible_missing = if self.basemap.is_some() {
+            wanted.iter().filter(|k| !self.cache.contains_key(k)).count()
+        } else {
+            usize::MAX
+        };
         if let Some(renderer) = &self.renderer {
             renderer.retain(|key, _| wanted.contains(key) || key.zoom <= PRELOAD_MAX_ZOOM);
         }
