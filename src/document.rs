@@ -75,11 +75,18 @@ impl OpenTrip {
     ///
     /// Keeps the resolution's warnings, so the editor shows them beside their fields from the
     /// start rather than after the first edit.
-    pub fn loaded(path: &Path, trip: Trip, resolution: Resolution, report: Report) -> Self {
+    pub fn loaded(path: &Path, trip: Trip, resolution: Resolution, mut report: Report) -> Self {
+        // The report needs the text only to quote lines of its diagnostics: without any, the
+        // text moves instead of being copied (a 600 MB file would otherwise be held twice).
+        let saved_text = if report.diagnostics.is_empty() {
+            std::mem::take(&mut report.text)
+        } else {
+            report.text.clone()
+        };
         Self {
             path: path.to_path_buf(),
             format: FileFormat::of(path),
-            saved_text: report.text.clone(),
+            saved_text,
             trip,
             chronology: resolution.chronology,
             problems: resolution.problems,

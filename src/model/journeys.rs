@@ -33,14 +33,39 @@ pub struct Journey {
 
 /// The traveller of `Trip::events[index]` (see the module rule).
 pub fn traveller_of(trip: &Trip, index: usize) -> Option<usize> {
-    if trip.travellers.len() <= 1 {
-        return (!trip.travellers.is_empty()).then_some(0);
+    Travellers::of(trip).of_event(trip, index)
+}
+
+/// The trip's travellers by id, so finding an event's traveller does not compare its
+/// participants with every traveller (50 travellers × a million events).
+struct Travellers<'a> {
+    count: usize,
+    by_id: std::collections::HashMap<&'a str, usize>,
+}
+
+impl<'a> Travellers<'a> {
+    fn of(trip: &'a Trip) -> Self {
+        let mut by_id = std::collections::HashMap::new();
+        for (t, id) in trip.travellers.iter().enumerate() {
+            // The first of two equal ids wins, as a scan in order would find it.
+            by_id.entry(id.as_str()).or_insert(t);
+        }
+        Self {
+            count: trip.travellers.len(),
+            by_id,
+        }
     }
-    let event = trip.events.get(index)?;
-    event
-        .participants
-        .iter()
-        .find_map(|p| trip.travellers.iter().position(|t| t == p))
+
+    fn of_event(&self, trip: &Trip, index: usize) -> Option<usize> {
+        if self.count <= 1 {
+            return (self.count == 1).then_some(0);
+        }
+        let event = trip.events.get(index)?;
+        event
+            .participants
+            .iter()
+            .find_map(|p| self.by_id.get(p.as_str()).copied())
+    }
 }
 
 /// The journeys of the events in `order` (time order), and per `Trip::events` entry the index
@@ -50,6 +75,7 @@ pub fn journeys(
     order: &[usize],
     events: &[Option<ResolvedEvent>],
 ) -> (Vec<Journey>, Vec<Option<usize>>) {
+    let travellers = Travellers::of(trip);
     let mut journeys: Vec<Journey> = Vec::new();
     let mut journey_of = vec![None; events.len()];
     // Per traveller (index + 1, 0 for none): its open journey and when its last event ended.
@@ -58,7 +84,7 @@ pub fn journeys(
         let Some(event) = events.get(i).copied().flatten() else {
             continue;
         };
-        let traveller = traveller_of(trip, i);
+        let traveller = travellers.of_event(trip, i);
         let slot = traveller.map_or(0, |t| t + 1);
         let id = trip.events.get(i).map_or("", |e| e.journey.as_str());
         let continues = open.get(slot).copied().flatten().filter(|&(j, last_end)| {
