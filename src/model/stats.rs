@@ -40,7 +40,7 @@ pub struct TripStats {
     pub route_km: f64,
     /// Whole hours of clock change along the route.
     pub timezones_crossed: u32,
-    /// Each leg where the clock changed.
+    /// Each leg where the clock changed (the first [`MAX_LISTED_CLOCK_CHANGES`]).
     pub clock_changes: Vec<ClockChange>,
     /// For a trip of more than one journey, the collection's own figures.
     pub collection: Option<CollectionStats>,
@@ -146,6 +146,7 @@ impl TripStats {
     fn of_journeys(trip: &Trip, chronology: &Chronology, keep: impl Fn(usize) -> bool) -> Self {
         let stops: Vec<&Stop> = chronology.stops.iter().filter(|s| keep(s.journey)).collect();
         let mut clock_changes = Vec::new();
+        let mut crossed_secs: u32 = 0;
         for &(from, to) in chronology.legs() {
             let (Some(from), Some(to)) = (chronology.stops.get(from), chronology.stops.get(to)) else {
                 continue;
@@ -159,7 +160,10 @@ impl TripStats {
             };
             let from_secs = utc_offset_secs(before.tz, arrival.start_utc);
             let to_secs = utc_offset_secs(arrival.tz, arrival.start_utc);
-            if from_secs != to_secs {
+            crossed_secs += (to_secs - from_secs).unsigned_abs();
+            // The list is for reading (the header's tooltip); a collection's hundreds of
+            // thousands of changes only count.
+            if from_secs != to_secs && clock_changes.len() < MAX_LISTED_CLOCK_CHANGES {
                 let name = |place: usize| trip.places.get(place).map(|p| p.name.clone()).unwrap_or_default();
                 clock_changes.push(ClockChange {
                     from: name(from.place),
@@ -170,7 +174,6 @@ impl TripStats {
                 });
             }
         }
-        let crossed_secs: u32 = clock_changes.iter().map(|c| c.shift_secs.unsigned_abs()).sum();
         let events = stops
             .iter()
             .flat_map(|s| &s.events)
@@ -193,6 +196,10 @@ impl TripStats {
         }
     }
 }
+
+/// Most clock changes listed in [`TripStats::clock_changes`]; all of them count towards
+/// [`TripStats::timezones_crossed`].
+pub const MAX_LISTED_CLOCK_CHANGES: usize = 200;
 
 /// Distinct countries of `stops`.
 fn country_count(trip: &Trip, stops: &[&Stop]) -> usize {
