@@ -19,6 +19,13 @@ fn app(path: std::path::PathBuf) -> Harness<'static, itinera::App> {
         .with_size([1920.0, 1080.0])
         .with_max_steps(1000)
         .build_eframe(move |cc| itinera::App::new(cc, Some(path)));
+    // A large file opens in the background behind a spinner: step until it is in.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    while harness.state().state().trip().is_none() {
+        assert!(std::time::Instant::now() < deadline, "the trip never opened");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
     harness.run();
     harness
 }

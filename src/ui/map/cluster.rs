@@ -17,6 +17,9 @@ pub struct Cluster {
     pub members: Vec<usize>,
     /// Mean position of the members.
     pub centre: Pos2,
+    /// What the members weigh together (their number, unless the caller sets e.g. visits); a
+    /// merge adds weights, so a radius that grows with weight never recounts members.
+    pub weight: usize,
 }
 
 /// Cluster indices by the grid cell their centre is in.
@@ -70,6 +73,7 @@ pub fn cluster(points: &[Pos2], min_distance: f32) -> Vec<Cluster> {
             .map(|i| Cluster {
                 members: vec![i],
                 centre: points[i],
+                weight: 1,
             })
             .collect();
     }
@@ -85,6 +89,7 @@ pub fn cluster(points: &[Pos2], min_distance: f32) -> Vec<Cluster> {
                 let cluster = &mut clusters[c];
                 let before = cluster.centre;
                 cluster.members.push(i);
+                cluster.weight += 1;
                 let n = cluster.members.len() as f32;
                 cluster.centre = before + (point - before) / n;
                 // Keep the grid keyed by the centre, which moves as members join.
@@ -98,6 +103,7 @@ pub fn cluster(points: &[Pos2], min_distance: f32) -> Vec<Cluster> {
                 clusters.push(Cluster {
                     members: vec![i],
                     centre: point,
+                    weight: 1,
                 });
             }
         }
@@ -145,6 +151,7 @@ pub fn merge_overlapping(
                 {
                     into.members.extend(other.members);
                     into.members.sort_unstable();
+                    into.weight += other.weight;
                     into.centre = mean(into.members.iter().filter_map(|&m| points.get(m)));
                     merged = true;
                 }
@@ -226,8 +233,12 @@ mod tests {
                 None => expected.push(Cluster {
                     members: vec![i],
                     centre: p,
+                    weight: 0,
                 }),
             }
+        }
+        for c in &mut expected {
+            c.weight = c.members.len();
         }
         assert_eq!(cluster(&points, 22.0), expected);
     }

@@ -16,7 +16,7 @@ use walkers::{MapMemory, Plugin, Projector};
 
 use super::draw::label_spots;
 use super::labels::labels_ui;
-use super::markers::{MarkerStyle, Markers, PlacedStop, distinct_names};
+use super::markers::{MarkerStyle, MarkerSummary, Markers, PlacedStop};
 use super::projection::{screen_box, to_position};
 use super::routes::{RouteCache, Routes};
 use super::scene::{MercatorView, Scene, SceneKey};
@@ -71,16 +71,27 @@ struct Visible<'t> {
     centre: Pos2,
     radius: f32,
     style: MarkerStyle,
+    /// Index into the scene's groups.
+    group: usize,
+    /// Its stops, when it is numbered, small or under the pointer (see `Markers::marker_ui`).
     members: Vec<PlacedStop<'t>>,
 }
+
+/// Markers with at most this many stops always list them; bigger ones only under the pointer,
+/// so a frame does not build lists of 100,000 stops it never reads.
+const ALWAYS_LISTED_STOPS: usize = 8;
 
 impl Plugin for TripLayer<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, response: &Response, projector: &Projector, _memory: &MapMemory) {
         let painter = ui.painter().clone();
         let view = mercator_view(projector);
         self.scene
-            .prepare(self.chronology, self.key, self.passes, view.scale);
-        let visible = self.visible_markers(view, response.rect);
+            .prepare(self.trip, self.chronology, self.key, self.passes, view.scale);
+        let visible = self.visible_markers(view, response.rect, response.hover_pos());
+        let selected_group = self
+            .selection
+            .and_then(|i| self.chronology.stop_of(i))
+            .and_then(|s| self.scene.group_of(s.number.saturating_sub(1)));
 
         // Markers first, then the stops' names wherever they overlap nothing (bigger clusters
         // first), then the basemap's names around both: no label covers another or a marker,
@@ -98,11 +109,12 @@ impl Plugin for TripLayer<'_> {
         let mut order: Vec<usize> = (0..visible.len())
             .filter(|&i| visible[i].style != MarkerStyle::Faint && inside.contains(visible[i].centre))
             .collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(visible[i].members.len()));
+        let groups = self.scene.groups();
+        order.sort_by_key(|&i| std::cmp::Reverse(groups[visible[i].group].cluster.members.len()));
         let mut label_at: Vec<Option<Rect>> = vec![None; visible.len()];
         for i in order {
             let marker = &visible[i];
-            let name = distinct_names(marker.members.iter().map(|s| s.name));
+            let name = groups[marker.group].names.clone();
             let size = painter
                 .layout_no_wrap(name, font.clone(), self.tokens.map_text)
                 .size();
@@ -145,12 +157,41 @@ impl Plugin for TripLayer<'_> {
                 .map(|s| s.number),
             tooltips: self.route_until.is_none(),
         };
+        let scene: &Scene = self.scene;
         for (marker, &label_at) in visible.iter().zip(&label_at) {
             let members: Vec<&PlacedStop<'_>> = marker.members.iter().collect();
-            if !markers.marker_ui(marker.centre, &members, marker.style, marker.radius, label_at) {
+            let Some(group) = scene.groups().get(marker.group) else {
+                continue;
+            };
+            let summary = MarkerSummary {
+                first_stop: group
+                    .cluster
+                    .members
+                    .first()
+                    .and_then(|&m| scene.stops().get(m))
+                    .map_or(0, |s| s.stop + 1),
+                visits: group.visits,
+                names: &group.names,
+                selected: selected_group == Some(marker.group),
+            };
+            let style = (marker.style, marker.radius);
+            if !markers.marker_ui(marker.centre, &members, summary, style, label_at) {
                 continue;
             }
             match members.as_slice() {
+                // Activated without the pointer (keyboard, screen reader): its stops were not
+                // listed this frame, so zoom to them from the scene.
+                [] => {
+                    let stops = scene.stops();
+                    *self.zoom_to = GeoBounds::of(
+                        group
+                            .cluster
+                            .members
+                            .iter()
+                            .filter_map(|&m| stops.get(m))
+                            .map(|s| s.location),
+                    );
+                }
                 [only] => self.commands.send(Command::Select(
                     only.first_shown.or_else(|| only.stop.events.first().copied()),
                 )),
@@ -161,18 +202,31 @@ impl Plugin for TripLayer<'_> {
 }
 
 impl<'a> TripLayer<'a> {
-    /// The scene's markers whose disc is on screen, with their stops.
-    fn visible_markers(&self, view: MercatorView, clip: Rect) -> Vec<Visible<'a>> {
+    /// The scene's markers whose disc is on screen, with their stops where they are needed.
+    fn visible_markers(&self, view: MercatorView, clip: Rect, pointer: Option<Pos2>) -> Vec<Visible<'a>> {
         let (trip, chronology): (&'a Trip, &'a Chronology) = (self.trip, self.chronology);
         let stops = self.scene.stops();
         self.scene
             .groups()
             .iter()
-            .filter_map(|group| {
+            .enumerate()
+            .filter_map(|(index, group)| {
                 let centre = group.cluster.centre + view.offset;
                 let disc = Rect::from_center_size(centre, Vec2::splat(group.radius * 2.0));
                 if !disc.intersects(clip) {
                     return None;
+                }
+                let listed = group.style == MarkerStyle::Numbered
+                    || group.cluster.members.len() <= ALWAYS_LISTED_STOPS
+                    || pointer.is_some_and(|p| p.distance(centre) <= group.radius + 4.0);
+                if !listed {
+                    return Some(Visible {
+                        centre,
+                        radius: group.radius,
+                        style: group.style,
+                        group: index,
+                        members: Vec::new(),
+                    });
                 }
                 let members = group
                     .cluster
@@ -195,6 +249,7 @@ impl<'a> TripLayer<'a> {
                     centre,
                     radius: group.radius,
                     style: group.style,
+                    group: index,
                     members,
                 })
             })

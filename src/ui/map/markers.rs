@@ -102,31 +102,48 @@ pub struct Markers<'a> {
     pub tooltips: bool,
 }
 
+/// What a marker shows without looking at its stops one by one (kept per zoom by the scene).
+#[derive(Clone, Copy, Debug)]
+pub struct MarkerSummary<'n> {
+    /// Number of its first stop, which identifies it.
+    pub first_stop: usize,
+    /// Events at its stops.
+    pub visits: usize,
+    /// Its label ("Lima · Santiago · …").
+    pub names: &'n str,
+    /// Whether it holds the selected event's stop.
+    pub selected: bool,
+}
+
 impl Markers<'_> {
     /// Draw one marker at `centre` (on screen) and its name at `label_at`; returns whether it
-    /// was clicked.
+    /// was clicked. `members` are its stops: all of them for a numbered marker and for any
+    /// marker under the pointer (tooltips and clicks need them), possibly none otherwise.
     pub fn marker_ui(
         &self,
         centre: Pos2,
         members: &[&PlacedStop<'_>],
-        style: MarkerStyle,
-        radius: f32,
+        summary: MarkerSummary<'_>,
+        (style, radius): (MarkerStyle, f32),
         label_at: Option<Rect>,
     ) -> bool {
         let tokens = self.tokens;
         let rect = Rect::from_center_size(centre, Vec2::splat(radius * 2.0));
-        let first = members.first().map_or(0, |s| s.stop.number);
         let id = self
             .ui
             .scope_id()
-            .with(("stop", first, style == MarkerStyle::Faint));
+            .with(("stop", summary.first_stop, style == MarkerStyle::Faint));
         let response = self.ui.interact(rect, id, Sense::click());
-        let visits: usize = members.iter().map(|s| s.stop.events.len()).sum();
+        let visits = summary.visits;
         // Built only when assistive technology asks (the closure is not called otherwise).
         response.widget_info(|| {
-            WidgetInfo::labeled(egui::Role::Button, true, accessible_label(members, style, visits))
+            WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                accessible_label(members, style, visits, summary.names),
+            )
         });
-        let selected = members.iter().any(|s| Some(s.stop.number) == self.selected_stop);
+        let selected = summary.selected;
         let radius = radius + if response.hovered() { 2.0 } else { 0.0 };
         if selected {
             self.painter.circle_filled(centre, radius + 5.0, tokens.selection);
@@ -159,10 +176,9 @@ impl Markers<'_> {
             MarkerStyle::Numbered => self.numbered_ui(members, centre, radius),
         }
         if let Some(spot) = label_at {
-            let names = distinct_names(members.iter().map(|s| s.name));
-            halo_text(painter, spot.left_center(), &names, tokens);
+            halo_text(painter, spot.left_center(), summary.names, tokens);
         }
-        if !self.tooltips {
+        if !self.tooltips || members.is_empty() {
             return response.clicked();
         }
         let response = response.on_hover_ui(|ui| {
@@ -247,7 +263,7 @@ impl Markers<'_> {
 }
 
 /// What a screen reader hears for a marker.
-fn accessible_label(members: &[&PlacedStop<'_>], style: MarkerStyle, visits: usize) -> String {
+fn accessible_label(members: &[&PlacedStop<'_>], style: MarkerStyle, visits: usize, names: &str) -> String {
     match (style, members) {
         (MarkerStyle::Numbered, [only]) if only.approximate => format!(
             "Stop {}: {} (approximate position)",
@@ -259,10 +275,9 @@ fn accessible_label(members: &[&PlacedStop<'_>], style: MarkerStyle, visits: usi
             many.len(),
             many.iter().map(|s| s.name).collect::<Vec<_>>().join(", ")
         ),
-        (_, members) => format!(
-            "{visits} {}: {}",
-            if visits == 1 { "visit" } else { "visits" },
-            distinct_names(members.iter().map(|s| s.name))
+        _ => format!(
+            "{visits} {}: {names}",
+            if visits == 1 { "visit" } else { "visits" }
         ),
     }
 }

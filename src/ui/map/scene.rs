@@ -16,9 +16,9 @@ use egui::{Pos2, Vec2, pos2};
 
 use super::cluster::{Cluster, cluster, merge_overlapping};
 use super::legs::{DrawnLeg, group_legs};
-use super::markers::{MarkerStyle, marker_radius};
+use super::markers::{MarkerStyle, distinct_names, marker_radius};
 use crate::basemap::to_mercator;
-use crate::model::{Chronology, LatLon};
+use crate::model::{Chronology, LatLon, Trip};
 use crate::ui::theme;
 
 /// Longest straight piece of a drawn great circle, in metres (about a degree of arc): its bow
@@ -78,6 +78,10 @@ pub struct MarkerGroup {
     pub style: MarkerStyle,
     /// Its radius, in points.
     pub radius: f32,
+    /// The events at its stops.
+    pub visits: usize,
+    /// Its stops' names, as its label shows them ("Lima · Santiago · …").
+    pub names: String,
 }
 
 /// What a view of the trip depends on besides the zoom.
@@ -106,12 +110,15 @@ pub struct Scene {
     one_journey_shown: bool,
     marker_key: Option<(SceneKey, u64)>,
     groups: Vec<MarkerGroup>,
+    /// Per `Chronology::stops` entry, the index of its marker in `groups`.
+    group_of_stop: Vec<Option<usize>>,
 }
 
 impl Scene {
     /// Bring the caches up to date for `key` at `scale` (points per Mercator unit).
     pub fn prepare(
         &mut self,
+        trip: &Trip,
         chronology: &Chronology,
         key: SceneKey,
         passes: &dyn Fn(usize) -> bool,
@@ -129,7 +136,15 @@ impl Scene {
         }
         let marker_key = (key, scale.to_bits());
         if self.marker_key != Some(marker_key) {
-            self.groups = group_markers(chronology, &self.stops, scale, self.one_journey_shown);
+            self.groups = group_markers(trip, chronology, &self.stops, scale, self.one_journey_shown);
+            self.group_of_stop = vec![None; chronology.stops.len()];
+            for (g, group) in self.groups.iter().enumerate() {
+                for &m in &group.cluster.members {
+                    if let Some(slot) = self.stops.get(m).and_then(|s| self.group_of_stop.get_mut(s.stop)) {
+                        *slot = Some(g);
+                    }
+                }
+            }
             self.marker_key = Some(marker_key);
         }
     }
@@ -166,6 +181,11 @@ impl Scene {
     /// Whether every shown stop belongs to one journey (then its stops are numbered).
     pub fn one_journey_shown(&self) -> bool {
         self.one_journey_shown
+    }
+
+    /// The marker holding `Chronology::stops[stop]`, as an index into [`Scene::groups`].
+    pub fn group_of(&self, stop: usize) -> Option<usize> {
+        self.group_of_stop.get(stop).copied().flatten()
     }
 
     /// The markers, faint ones first.
@@ -273,6 +293,7 @@ fn leg_path(from: LatLon, to: LatLon) -> LegPath {
 /// Cluster the stops in world pixels and choose each cluster's style: faint ones first, so
 /// shown markers are drawn (and hit) on top of them.
 fn group_markers(
+    trip: &Trip,
     chronology: &Chronology,
     stops: &[StopPoint],
     scale: f64,
@@ -283,23 +304,36 @@ fn group_markers(
         offset: Vec2::ZERO,
     };
     let positions: Vec<Pos2> = stops.iter().map(|s| view.world(s.merc)).collect();
-    let visits = |c: &Cluster| -> usize {
-        c.members
+    // Weights are visits, so discs grow with them and merging adds them up.
+    let weigh = |mut c: Cluster| -> Cluster {
+        c.weight = c
+            .members
             .iter()
             .filter_map(|&m| stops.get(m))
             .map(|s| chronology.stops[s.stop].events.len())
-            .sum()
+            .sum();
+        c
     };
-    let radius = |style: MarkerStyle, c: &Cluster| marker_radius(style, c.members.len(), visits(c));
+    let radius = |style: MarkerStyle, c: &Cluster| marker_radius(style, c.members.len(), c.weight);
+    let group = |cluster: Cluster, style: MarkerStyle| MarkerGroup {
+        radius: radius(style, &cluster),
+        visits: cluster.weight,
+        names: distinct_names(
+            cluster
+                .members
+                .iter()
+                .filter_map(|&m| stops.get(m))
+                .filter_map(|s| trip.places.get(chronology.stops[s.stop].place))
+                .map(|p| p.name.as_str()),
+        ),
+        cluster,
+        style,
+    };
     if chronology.journeys.len() <= 1 {
         // One journey: every stop numbered, those the filter hides dimmed in place.
         return cluster(&positions, theme::CLUSTER_DISTANCE)
             .into_iter()
-            .map(|cluster| MarkerGroup {
-                radius: radius(MarkerStyle::Numbered, &cluster),
-                cluster,
-                style: MarkerStyle::Numbered,
-            })
+            .map(|c| group(weigh(c), MarkerStyle::Numbered))
             .collect();
     }
     let shown_style = if one_journey_shown {
@@ -321,17 +355,14 @@ fn group_markers(
         let clusters: Vec<Cluster> = cluster(&points, theme::CLUSTER_DISTANCE)
             .into_iter()
             .map(to_stops)
+            .map(weigh)
             .collect();
         let clusters = if style == MarkerStyle::Numbered {
             clusters
         } else {
             merge_overlapping(&positions, clusters, |c| radius(style, c), theme::MARKER_GAP)
         };
-        groups.extend(clusters.into_iter().map(|cluster| MarkerGroup {
-            radius: radius(style, &cluster),
-            cluster,
-            style,
-        }));
+        groups.extend(clusters.into_iter().map(|c| group(c, style)));
     }
     groups
 }
