@@ -6,6 +6,9 @@
 //! Nothing changes between frames, as when a reader looks at the map: the caches must hold.
 //! Under `cargo test` (no `--bench`), a 1,000-event collection stands in for the big ones.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use itinera::generate::{GenerateOptions, generate};
@@ -20,13 +23,7 @@ fn app(path: std::path::PathBuf) -> Harness<'static, itinera::App> {
         .with_max_steps(1000)
         .build_eframe(move |cc| itinera::App::new(cc, Some(path)));
     // A large file opens in the background behind a spinner: step until it is in.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
-    while harness.state().state().trip().is_none() {
-        assert!(std::time::Instant::now() < deadline, "the trip never opened");
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        harness.step();
-    }
-    harness.run();
+    common::step_until_open(&mut harness);
     harness
 }
 

@@ -239,13 +239,7 @@ fn a_large_file_opens_in_the_background_with_a_progress_window_then_shows_its_tr
     // The window is drawn before the file is read: a progress window, no trip yet.
     assert!(harness.state().state().trip().is_none());
     harness.get_by_label_contains("Opening large.json (");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while harness.state().state().trip().is_none() {
-        assert!(std::time::Instant::now() < deadline, "the file never opened");
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        harness.step();
-    }
-    harness.run();
+    common::step_until_open(&mut harness);
     let (opened, _) = harness.state().state().trip().expect("open");
     assert_eq!(opened.events.len(), 20_000);
     assert!(harness.query_by_label_contains("Opening large.json").is_none());

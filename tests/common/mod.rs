@@ -211,3 +211,15 @@ pub fn choose_kerrys_central_asian_journey(harness: &mut egui_kittest::Harness<'
     harness.get_by_label_contains("Kyrgyzstan, Uzbekistan").click();
     harness.run();
 }
+
+/// Step frame by frame (a spinner keeps repainting, so `run` would not settle) until a file
+/// opened in the background is in, then run until idle. Gives up after 5 minutes.
+pub fn step_until_open(harness: &mut egui_kittest::Harness<'_, itinera::App>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    while harness.state().state().trip().is_none() {
+        assert!(std::time::Instant::now() < deadline, "the file never opened");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    harness.run();
+}
