@@ -9,11 +9,6 @@ use crate::model::FieldPath;
 
 use super::spans::SpanIndex;
 
-/// Index the values of a JSON document.
-pub fn index_json(text: &str) -> SpanIndex {
-    index_json_to_depth(text, usize::MAX)
-}
-
 /// Index only the values at most `max_depth` keys or indices deep: importers need where each
 /// record starts, not every field of 100,000 records.
 pub fn index_json_to_depth(text: &str, max_depth: usize) -> SpanIndex {
@@ -167,7 +162,7 @@ mod tests {
     #[test]
     fn nested_values_get_their_own_spans() {
         let text = r#"{"events": [{"id": "a"}, {"id": "b", "lat": 95.5}]}"#;
-        let index = index_json(text);
+        let index = index_json_into(text, SpanIndex::default(), usize::MAX);
         let path = FieldPath::root().key("events").index(1).key("lat");
         let span = index.lookup(&path).expect("span");
         assert_eq!(&text[span], "95.5");

@@ -1,7 +1,8 @@
 //! Where each field of a parsed file is, so problems found by path get a line and column.
 //!
-//! Built once per parse from a TOML syntax tree (`toml_edit` keeps byte spans) or by scanning
-//! JSON text. A path with no span of its own (a missing field) falls back to its nearest
+//! Built after validation, only when there are problems and only along their paths
+//! ([`SpanIndex::wanting`]), from a TOML syntax tree (`toml_edit` keeps byte spans) or by
+//! scanning JSON text. A path with no span of its own (a missing field) falls back to its nearest
 //! ancestor, so `events[3].title` missing points at the `[[events]]` table it is missing from.
 
 use std::collections::{HashMap, HashSet};
@@ -65,12 +66,7 @@ impl SpanIndex {
         None
     }
 
-    /// Index every value in a TOML document.
-    pub fn from_toml(document: &toml_edit::Document<&str>) -> Self {
-        Self::default().with_toml(document)
-    }
-
-    /// Index the wanted values of a TOML document.
+    /// Index the wanted values of a TOML document (every value, for a default index).
     pub fn with_toml(mut self, document: &toml_edit::Document<&str>) -> Self {
         self.add_table(&FieldPath::root(), document.as_table());
         self
@@ -175,7 +171,7 @@ mod tests {
     fn a_missing_field_points_at_its_table() {
         let text = "[[events]]\nid = \"a\"\n\n[[events]]\nid = \"b\"\n";
         let document = toml_edit::Document::parse(text).expect("valid toml");
-        let index = SpanIndex::from_toml(&document);
+        let index = SpanIndex::default().with_toml(&document);
         let path = FieldPath::root().key("events").index(1).key("title");
         let span = index.lookup(&path).expect("a span");
         assert_eq!(line_col(text, span.start).0, 4);

@@ -10,6 +10,8 @@
 //! Invariant: every resolved event is in exactly one journey; journeys are ordered by the start
 //! of their first event, and their events by time.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, Utc};
 
 use super::chronology::ResolvedEvent;
@@ -31,28 +33,28 @@ pub struct Journey {
     pub events: Vec<usize>,
 }
 
-/// The traveller of `Trip::events[index]` (see the module rule).
-pub fn traveller_of(trip: &Trip, index: usize) -> Option<usize> {
-    Travellers::of(trip).of_event(trip, index)
+/// Indices into `Trip::travellers` by id (the first of two equal ids wins, as a scan in order
+/// would find it), so finding an event's travellers does not compare each participant with
+/// every traveller (50 travellers × a million events).
+pub fn traveller_indices(trip: &Trip) -> HashMap<&str, usize> {
+    let mut by_id = HashMap::new();
+    for (t, id) in trip.travellers.iter().enumerate() {
+        by_id.entry(id.as_str()).or_insert(t);
+    }
+    by_id
 }
 
-/// The trip's travellers by id, so finding an event's traveller does not compare its
-/// participants with every traveller (50 travellers × a million events).
+/// The traveller of an event (see the module rule), through [`traveller_indices`].
 struct Travellers<'a> {
     count: usize,
-    by_id: std::collections::HashMap<&'a str, usize>,
+    by_id: HashMap<&'a str, usize>,
 }
 
 impl<'a> Travellers<'a> {
     fn of(trip: &'a Trip) -> Self {
-        let mut by_id = std::collections::HashMap::new();
-        for (t, id) in trip.travellers.iter().enumerate() {
-            // The first of two equal ids wins, as a scan in order would find it.
-            by_id.entry(id.as_str()).or_insert(t);
-        }
         Self {
             count: trip.travellers.len(),
-            by_id,
+            by_id: traveller_indices(trip),
         }
     }
 

@@ -143,7 +143,7 @@ impl Plugin for TripLayer<'_> {
             chronology: self.chronology,
             tokens: self.tokens,
         };
-        routes.route_ui(self.scene, self.route_cache);
+        routes.route_ui(self.scene, self.key, self.route_cache);
 
         let markers = Markers {
             ui,
@@ -151,10 +151,6 @@ impl Plugin for TripLayer<'_> {
             trip: self.trip,
             chronology: self.chronology,
             tokens: self.tokens,
-            selected_stop: self
-                .selection
-                .and_then(|i| self.chronology.stop_of(i))
-                .map(|s| s.number),
             tooltips: self.route_until.is_none(),
         };
         let scene: &Scene = self.scene;

@@ -96,8 +96,6 @@ pub struct Markers<'a> {
     pub chronology: &'a Chronology,
     /// Colours.
     pub tokens: &'a Tokens,
-    /// The number of the selected event's stop.
-    pub selected_stop: Option<usize>,
     /// Whether hovering shows a tooltip (not on slides).
     pub tooltips: bool,
 }

@@ -124,11 +124,11 @@ fn share_strength(journeys: usize, most: usize) -> f32 {
 }
 
 impl Routes<'_> {
-    /// Draw the scene's legs that cross the screen (from `cache` when the view is unchanged),
-    /// then the leg under the pointer, highlighted, with its tooltip.
-    pub fn route_ui(&self, scene: &Scene, cache: &mut RouteCache) {
+    /// Draw the legs of `scene` (prepared for `scene_key`) that cross the screen, from `cache`
+    /// when the view is unchanged; then the leg under the pointer, highlighted, with its tooltip.
+    pub fn route_ui(&self, scene: &Scene, scene_key: SceneKey, cache: &mut RouteCache) {
         let key = RouteKey {
-            scene: scene.key(),
+            scene: scene_key,
             view: self.view,
             clip: self.clip,
             route: self.tokens.route,

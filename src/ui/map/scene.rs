@@ -149,15 +149,6 @@ impl Scene {
         }
     }
 
-    /// The key the scene was last prepared for.
-    pub fn key(&self) -> SceneKey {
-        self.shown_key.unwrap_or(SceneKey {
-            revision: 0,
-            matches_revision: 0,
-            route_until: None,
-        })
-    }
-
     /// The resolved stops in trip order.
     pub fn stops(&self) -> &[StopPoint] {
         &self.stops
@@ -176,11 +167,6 @@ impl Scene {
     /// How many journeys took the most travelled shared leg that is shown.
     pub fn most_shared(&self) -> usize {
         self.most_shared
-    }
-
-    /// Whether every shown stop belongs to one journey (then its stops are numbered).
-    pub fn one_journey_shown(&self) -> bool {
-        self.one_journey_shown
     }
 
     /// The marker holding `Chronology::stops[stop]`, as an index into [`Scene::groups`].

@@ -119,12 +119,7 @@ pub fn lane_groups(trip: &Trip, chronology: &Chronology, mode: LaneMode) -> Vec<
         LaneMode::Trip if trip.travellers.len() > 1 => {
             // One pass over the events, each into the lane of every traveller taking part (a
             // pass per traveller compared ids 50 million times at a million events).
-            let lane_of: std::collections::HashMap<&str, usize> = trip
-                .travellers
-                .iter()
-                .enumerate()
-                .map(|(t, id)| (id.as_str(), t))
-                .collect();
+            let lane_of = crate::model::journeys::traveller_indices(trip);
             let mut lanes: Vec<Vec<LaneItem>> = vec![Vec::new(); trip.travellers.len()];
             for &i in &chronology.order {
                 let (Some(event), Some(it)) = (trip.events.get(i), item(i)) else {
