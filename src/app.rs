@@ -89,8 +89,7 @@ impl App {
         let mut state = AppState::default();
         // A large file opens in the background, so the window shows at once.
         let (effects, loading) = match path {
-            Some(path) if loader::is_large(&path) => (Vec::new(), Some(loader::Loader::start(path, ctx))),
-            Some(path) => (state.apply(Command::Open(path)), None),
+            Some(path) => loader::open(&mut state, path, ctx),
             None => (Vec::new(), None),
         };
         let mut map = MapView::new(ctx);
@@ -379,8 +378,12 @@ impl App {
         }
         for command in self.commands.drain() {
             match self.files.guard(command, &self.state, &mut follow_ups) {
-                Some(Command::Open(path)) if loader::is_large(&path) => {
-                    self.loading = Some(loader::Loader::start(path, ctx));
+                Some(Command::Open(path)) => {
+                    let (effects, loading) = loader::open(&mut self.state, path, ctx);
+                    if loading.is_some() {
+                        self.loading = loading;
+                    }
+                    self.handle_effects(effects);
                 }
                 Some(command) => {
                     let effects = self.state.apply(command);

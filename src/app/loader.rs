@@ -5,20 +5,25 @@
 //! Files under [`BACKGROUND_BYTES`] open at once on the UI thread (a few milliseconds), so a
 //! small trip shows in its very first frame.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Instant;
 
-use crate::command::{Command, Loaded};
+use crate::command::{Command, Effect, Loaded};
 use crate::format::{Checked, Report};
-use crate::state::check_for_opening;
+use crate::state::{AppState, check_for_opening};
 
-/// Files at least this large are opened in the background (about 15,000 events of TOML; the bundled collection, 1.8 MB, opens at once).
+/// Files at least this large are opened in the background (about 15,000 events of TOML; the
+/// bundled collection, 1.8 MB, opens at once).
 pub const BACKGROUND_BYTES: u64 = 5_000_000;
 
-/// Whether the file at `path` is large enough to open in the background.
-pub fn is_large(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| m.len() >= BACKGROUND_BYTES)
+/// Open the trip at `path`: at once through `state` when it is small (returning what the
+/// opening asks of the views), or by starting a [`Loader`] when it is large.
+pub fn open(state: &mut AppState, path: PathBuf, ctx: &egui::Context) -> (Vec<Effect>, Option<Loader>) {
+    match std::fs::metadata(&path).map(|m| m.len()) {
+        Ok(bytes) if bytes >= BACKGROUND_BYTES => (Vec::new(), Some(Loader::start(path, bytes, ctx))),
+        _ => (state.apply(Command::Open(path)), None),
+    }
 }
 
 /// A file being opened in the background.
@@ -30,8 +35,9 @@ pub struct Loader {
 }
 
 impl Loader {
-    /// Start reading and checking `path` on a thread of its own; the window is woken when done.
-    pub fn start(path: PathBuf, ctx: &egui::Context) -> Self {
+    /// Start reading and checking `path` (of `bytes` bytes) on a thread of its own; the window
+    /// is woken when done.
+    fn start(path: PathBuf, bytes: u64, ctx: &egui::Context) -> Self {
         let (sender, receiver) = channel();
         let wake = ctx.clone();
         let reading = path.clone();
@@ -45,7 +51,7 @@ impl Loader {
             log::error!("could not start opening {}: {e}", path.display());
         }
         Self {
-            bytes: std::fs::metadata(&path).map_or(0, |m| m.len()),
+            bytes,
             path,
             started: Instant::now(),
             receiver,
