@@ -1,8 +1,9 @@
 //! Country and city names on the map, placed so they never overlap each other or the trip.
 
-use egui::{Align2, FontId, Painter, Pos2, Rect, vec2};
+use egui::{Align2, FontId, Painter, Pos2, vec2};
 use walkers::Projector;
 
+use super::placement::PlacedName;
 use super::projection::{from_mercator, screen_box, to_position};
 use crate::basemap::labels::{LabelKind, MapLabel, ScreenBox, place};
 use crate::ui::theme::{self, Tokens};
@@ -12,14 +13,15 @@ fn project(projector: &Projector, mercator: [f64; 2]) -> Pos2 {
     projector.project(to_position(from_mercator(mercator))).to_pos2()
 }
 
-/// Draw the labels that fit at `zoom`, avoiding the boxes in `taken`.
-pub fn labels_ui(
+/// The labels that fit at the projector's zoom, avoiding the boxes in `taken`, highest rank
+/// first.
+pub fn place_labels(
     painter: &Painter,
     projector: &Projector,
     labels: &[MapLabel],
     taken: &[ScreenBox],
     tokens: &Tokens,
-) {
+) -> Vec<PlacedName> {
     let zoom = projector.zoom();
     let clip = painter.clip_rect();
     let mut visible: Vec<(&MapLabel, Pos2)> = labels
@@ -30,9 +32,9 @@ pub fn labels_ui(
         .collect();
     visible.sort_by(|a, b| b.0.rank.total_cmp(&a.0.rank));
 
-    let laid_out: Vec<(&MapLabel, Pos2, std::sync::Arc<egui::Galley>, Rect)> = visible
+    let laid_out: Vec<PlacedName> = visible
         .into_iter()
-        .map(|(label, pos)| {
+        .map(|(label, anchor)| {
             let (font, colour) = match label.kind {
                 LabelKind::Country => (
                     FontId::proportional(theme::COUNTRY_LABEL_SIZE),
@@ -42,25 +44,33 @@ pub fn labels_ui(
             };
             let galley = painter.layout_no_wrap(label.text.clone(), font, colour);
             let rect = match label.kind {
-                LabelKind::Country => Align2::CENTER_CENTER.anchor_size(pos, galley.size()),
-                LabelKind::City => Align2::LEFT_CENTER.anchor_size(pos + vec2(5.0, 0.0), galley.size()),
+                LabelKind::Country => Align2::CENTER_CENTER.anchor_size(anchor, galley.size()),
+                LabelKind::City => Align2::LEFT_CENTER.anchor_size(anchor + vec2(5.0, 0.0), galley.size()),
             };
-            (label, pos, galley, rect)
+            PlacedName {
+                anchor,
+                galley,
+                rect,
+                city: label.kind == LabelKind::City,
+            }
         })
         .collect();
-    let boxes: Vec<ScreenBox> = laid_out
-        .iter()
-        .map(|(_, _, _, rect)| screen_box(rect.expand(2.0)))
-        .collect();
+    let boxes: Vec<ScreenBox> = laid_out.iter().map(|n| screen_box(n.rect.expand(2.0))).collect();
     let placed = place(&boxes, taken);
-    for ((label, pos, galley, rect), shown) in laid_out.into_iter().zip(placed) {
-        if !shown {
-            continue;
-        }
-        if label.kind == LabelKind::City {
-            painter.circle_filled(pos, 2.5, tokens.city_text);
+    laid_out
+        .into_iter()
+        .zip(placed)
+        .filter_map(|(name, shown)| shown.then_some(name))
+        .collect()
+}
+
+/// Draw placed names (a city's with its dot).
+pub fn labels_ui(painter: &Painter, names: &[PlacedName], tokens: &Tokens) {
+    for name in names {
+        if name.city {
+            painter.circle_filled(name.anchor, 2.5, tokens.city_text);
         }
         // The galley carries its own colour; the fallback is never used.
-        painter.galley(rect.min, galley, tokens.city_text);
+        painter.galley(name.rect.min, name.galley.clone(), tokens.city_text);
     }
 }

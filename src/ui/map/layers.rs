@@ -15,7 +15,8 @@ use egui::{FontId, Pos2, Rect, Response, Ui, Vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::draw::label_spots;
-use super::labels::labels_ui;
+use super::labels::{labels_ui, place_labels};
+use super::placement::{Placement, PlacementCache, PlacementKey};
 use super::markers::{MarkerStyle, MarkerSummary, Markers, PlacedStop};
 use super::projection::{screen_box, to_position};
 use super::routes::{RouteCache, Routes};
@@ -35,6 +36,8 @@ pub struct TripLayer<'a> {
     pub scene: &'a mut Scene,
     /// The routes of the last view, tessellated.
     pub route_cache: &'a mut RouteCache,
+    /// The names placed for the last view.
+    pub placement: &'a mut PlacementCache,
     /// What the scene depends on besides the zoom.
     pub key: SceneKey,
     /// The selected event.
@@ -95,42 +98,27 @@ impl Plugin for TripLayer<'_> {
 
         // Markers first, then the stops' names wherever they overlap nothing (bigger clusters
         // first), then the basemap's names around both: no label covers another or a marker,
-        // and none runs off the map's edge.
-        let font = FontId::proportional(theme::MAP_LABEL_SIZE);
-        let mut taken = self.reserved.clone();
-        taken.extend(visible.iter().filter(|m| m.style != MarkerStyle::Faint).map(|m| {
-            screen_box(Rect::from_center_size(
-                m.centre,
-                Vec2::splat(m.radius * 2.0 + 4.0),
-            ))
-        }));
-        let inside = response.rect.shrink(2.0);
-        // Names for markers on the map only: a name whose marker is off the edge names nothing.
-        let mut order: Vec<usize> = (0..visible.len())
-            .filter(|&i| visible[i].style != MarkerStyle::Faint && inside.contains(visible[i].centre))
-            .collect();
-        let groups = self.scene.groups();
-        order.sort_by_key(|&i| std::cmp::Reverse(groups[visible[i].group].cluster.members.len()));
-        let mut label_at: Vec<Option<Rect>> = vec![None; visible.len()];
-        for i in order {
-            let marker = &visible[i];
-            let name = groups[marker.group].names.clone();
-            let size = painter
-                .layout_no_wrap(name, font.clone(), self.tokens.map_text)
-                .size();
-            // Right of the marker, else above, below or left; else only in the tooltip.
-            let spot = label_spots(marker.centre, marker.radius, size)
-                .into_iter()
-                .find(|spot| {
-                    inside.contains_rect(*spot)
-                        && !taken.iter().any(|t| overlaps(t, &screen_box(spot.expand(2.0))))
-                });
-            if let Some(spot) = spot {
-                taken.push(screen_box(spot.expand(2.0)));
-                label_at[i] = Some(spot);
-            }
-        }
-        labels_ui(&painter, projector, self.labels, &taken, self.tokens);
+        // and none runs off the map's edge. Kept while the view is unchanged.
+        let key = PlacementKey {
+            scene: self.key,
+            view: (view.scale, view.offset),
+            clip: response.rect,
+            basemap_names: self.labels.len(),
+            reserved: self.reserved.clone(),
+            dark_mode: ui.visuals().dark_mode,
+            pixels_per_point: ui.pixels_per_point(),
+        };
+        let names = Names {
+            painter: &painter,
+            projector,
+            groups: self.scene.groups(),
+            basemap: self.labels,
+            reserved: &self.reserved,
+            tokens: self.tokens,
+        };
+        let placement = self.placement.get(key, || names.place(&visible, response.rect));
+        labels_ui(&painter, &placement.basemap_names, self.tokens);
+        let label_at = placement.marker_names.clone();
         // Slides show no tooltips: the pointer may rest anywhere while a teacher talks.
         let pointer = response.hover_pos().filter(|_| self.route_until.is_none());
         let routes = Routes {
@@ -193,6 +181,63 @@ impl Plugin for TripLayer<'_> {
                 )),
                 many => *self.zoom_to = GeoBounds::of(many.iter().map(|s| s.location)),
             }
+        }
+    }
+}
+
+/// What placing names needs.
+struct Names<'n> {
+    painter: &'n egui::Painter,
+    projector: &'n Projector<'n>,
+    groups: &'n [super::scene::MarkerGroup],
+    basemap: &'n [MapLabel],
+    reserved: &'n [ScreenBox],
+    tokens: &'n Tokens,
+}
+
+impl Names<'_> {
+    /// Place the names of the `visible` markers (bigger clusters first, each right of its
+    /// marker, else above, below or left, else only in its tooltip), then the basemap's names
+    /// around them, all inside `map`.
+    fn place(&self, visible: &[Visible<'_>], map: Rect) -> Placement {
+        let font = FontId::proportional(theme::MAP_LABEL_SIZE);
+        let mut taken = self.reserved.to_vec();
+        taken.extend(visible.iter().filter(|m| m.style != MarkerStyle::Faint).map(|m| {
+            screen_box(Rect::from_center_size(
+                m.centre,
+                Vec2::splat(m.radius * 2.0 + 4.0),
+            ))
+        }));
+        let inside = map.shrink(2.0);
+        // Names for markers on the map only: a name whose marker is off the edge names nothing.
+        let mut order: Vec<usize> = (0..visible.len())
+            .filter(|&i| visible[i].style != MarkerStyle::Faint && inside.contains(visible[i].centre))
+            .collect();
+        let size_of = |i: usize| self.groups.get(visible[i].group).map_or(0, |g| g.cluster.members.len());
+        order.sort_by_key(|&i| std::cmp::Reverse(size_of(i)));
+        let mut marker_names: Vec<Option<Rect>> = vec![None; visible.len()];
+        for i in order {
+            let Some(group) = self.groups.get(visible[i].group) else {
+                continue;
+            };
+            let size = self
+                .painter
+                .layout_no_wrap(group.names.clone(), font.clone(), self.tokens.map_text)
+                .size();
+            let spot = label_spots(visible[i].centre, visible[i].radius, size)
+                .into_iter()
+                .find(|spot| {
+                    inside.contains_rect(*spot)
+                        && !taken.iter().any(|t| overlaps(t, &screen_box(spot.expand(2.0))))
+                });
+            if let Some(spot) = spot {
+                taken.push(screen_box(spot.expand(2.0)));
+                marker_names[i] = Some(spot);
+            }
+        }
+        Placement {
+            marker_names,
+            basemap_names: place_labels(self.painter, self.projector, self.basemap, &taken, self.tokens),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod legs;
 pub mod markers;
 pub mod online;
 pub mod overlay;
+pub mod placement;
 pub mod projection;
 pub mod routes;
 pub mod scene;
@@ -55,6 +56,8 @@ pub struct MapView {
     scene: scene::Scene,
     /// The routes as last drawn.
     route_cache: routes::RouteCache,
+    /// Where names went in the last view.
+    placement: placement::PlacementCache,
     centre: LatLon,
     followed_selection: Option<usize>,
     flight: Option<Flight>,
@@ -81,6 +84,7 @@ impl MapView {
             tiles: OfflineTiles::new(ctx.clone(), tokens.tiles),
             scene: scene::Scene::default(),
             route_cache: routes::RouteCache::default(),
+            placement: placement::PlacementCache::default(),
             centre: LatLon::new(40.0, 60.0),
             followed_selection: None,
             flight: None,
@@ -226,6 +230,7 @@ impl MapView {
                 chronology,
                 scene: &mut self.scene,
                 route_cache: &mut self.route_cache,
+                placement: &mut self.placement,
                 key: scene::SceneKey {
                     revision: state.revision(),
                     matches_revision: state.matches_revision(),

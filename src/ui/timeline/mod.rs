@@ -15,7 +15,7 @@ mod paint;
 use chrono_tz::Tz;
 use egui::{Rect, Response, Role, Sense, Ui, WidgetInfo, vec2};
 
-use self::layout::{LaneGroup, LaneMode};
+use self::layout::{GroupLayout, LaneGroup, LaneMode, layout_group};
 use super::theme;
 use crate::command::{Command, Commands};
 use crate::model::describe::describe_zone;
@@ -32,6 +32,46 @@ const BUTTON_ZOOM: f64 = 2.0;
 /// Wheel points per e-fold of zoom: 200 points of scrolling zooms in 2.7×.
 const WHEEL_POINTS_PER_EFOLD: f32 = 200.0;
 
+/// What the lanes were grouped for: generation, revision, lane mode and focus.
+type LanesKey = (u64, u64, LaneMode, Option<Focus>);
+
+/// What a lay-out depends on: the lanes, which events pass the filter, and the view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LayoutKey {
+    lanes: LanesKey,
+    matches_revision: u64,
+    scale: TimeScale,
+    width_pts: f32,
+}
+
+/// The travel row and every lane laid out for one view. Kept until the view, the lanes or the
+/// filter change, so a frame in which nothing changed lays out nothing (at the collection's
+/// full span that was a pass over every event per frame).
+#[derive(Debug, Default)]
+pub(super) struct Layouts {
+    key: Option<LayoutKey>,
+    /// The travel row.
+    pub travel: GroupLayout,
+    /// One per lane, in lane order.
+    pub groups: Vec<GroupLayout>,
+}
+
+impl Layouts {
+    /// Lay out `travel` and `groups` for `key` unless they already are.
+    fn refresh(&mut self, key: LayoutKey, (groups, travel): (&[LaneGroup], &LaneGroup), state: &AppState) {
+        if self.key == Some(key) {
+            return;
+        }
+        let (scale, width) = (key.scale, key.width_pts);
+        self.travel = layout_group(travel, &scale, width, 2, |_| true);
+        self.groups = groups
+            .iter()
+            .map(|g| layout_group(g, &scale, width, theme::MAX_SUBLANES, |i| state.passes(i)))
+            .collect();
+        self.key = Some(key);
+    }
+}
+
 /// View state of the timeline.
 #[derive(Debug)]
 pub struct TimelineView {
@@ -41,7 +81,9 @@ pub struct TimelineView {
     groups: Vec<LaneGroup>,
     travel: LaneGroup,
     /// Generation, revision and lane mode the lanes were built for.
-    built_for: Option<(u64, u64, LaneMode, Option<Focus>)>,
+    built_for: Option<LanesKey>,
+    /// The lanes laid out for the last view drawn.
+    layouts: Layouts,
     seen_selection: Option<usize>,
     /// UTC seconds where a Shift+drag brush began and where the pointer is now.
     brush: Option<(f64, f64)>,
@@ -57,6 +99,7 @@ impl Default for TimelineView {
             groups: Vec::new(),
             travel: LaneGroup::default(),
             built_for: None,
+            layouts: Layouts::default(),
             seen_selection: None,
             brush: None,
             plot_width: 1.0,
@@ -153,6 +196,16 @@ impl TimelineView {
             return;
         };
 
+        self.layouts.refresh(
+            LayoutKey {
+                lanes: key,
+                matches_revision: state.matches_revision(),
+                scale,
+                width_pts: plot.width(),
+            },
+            (&self.groups, &self.travel),
+            state,
+        );
         let (tz, _) = self.label_zone(state);
         let zoom_to = paint::paint_ui(
             ui,
@@ -162,7 +215,7 @@ impl TimelineView {
                 scale,
                 tz,
                 groups: &self.groups,
-                travel: &self.travel,
+                layouts: &self.layouts,
                 brush: self.brush,
                 reveal_selection,
             },

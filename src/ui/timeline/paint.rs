@@ -11,7 +11,8 @@ use egui::{
     vec2,
 };
 
-use super::layout::{GroupLayout, LaneGroup, Shape, layout_group};
+use super::layout::{GroupLayout, LaneGroup, Shape};
+use super::Layouts;
 use crate::command::{Command, Commands};
 use crate::model::describe::{describe_dates, describe_offset, describe_time};
 use crate::model::timescale::{self, TimeScale, utc_from_secs};
@@ -28,7 +29,8 @@ pub(super) struct Frame<'a> {
     /// Zone of the tick labels.
     pub tz: Tz,
     pub groups: &'a [LaneGroup],
-    pub travel: &'a LaneGroup,
+    /// The travel row and every lane laid out for this scale and width (cached by the view).
+    pub layouts: &'a Layouts,
     /// UTC seconds where a brush in progress began and where it is now.
     pub brush: Option<(f64, f64)>,
     /// The selection just changed: scroll its bar into view.
@@ -54,27 +56,22 @@ pub(super) fn paint_ui(
     painter.rect_filled(frame.rect, 4.0, tokens.timeline_fill);
     axis(&painter, frame, &tokens);
 
-    let width = frame.plot.width();
     let travel_top = frame.rect.top() + theme::AXIS_HEIGHT;
     let travel_row = Rect::from_x_y_ranges(
         frame.rect.x_range(),
         travel_top..=travel_top + theme::TRAVEL_ROW_HEIGHT,
     );
     gutter_label(&painter, travel_row, "Travel", &tokens);
-    let travel = layout_group(frame.travel, &frame.scale, width, 2, |_| true);
+    let travel = &frame.layouts.travel;
     if travel.density {
-        histogram(&painter, frame, &travel, travel_row, &tokens);
+        histogram(&painter, frame, travel, travel_row, &tokens);
     } else {
-        travel_ui(ui, frame, &travel, travel_row, state, &tokens);
+        travel_ui(ui, frame, travel, travel_row, state, &tokens);
     }
 
     // Lanes scroll vertically (by their scroll bar; the wheel zooms time) when they do not fit.
     let lanes = Rect::from_min_max(pos2(frame.rect.left(), travel_row.bottom() + 2.0), frame.rect.max);
-    let layouts: Vec<GroupLayout> = frame
-        .groups
-        .iter()
-        .map(|g| layout_group(g, &frame.scale, width, theme::MAX_SUBLANES, |i| state.passes(i)))
-        .collect();
+    let layouts = &frame.layouts.groups;
     let sublanes: usize = layouts.iter().map(|l| l.sublanes).sum();
     let lane_height = theme::LANE_HEIGHT;
     let mut zoom_to = None;
@@ -88,12 +85,17 @@ pub(super) fn paint_ui(
                 ui.allocate_exact_size(vec2(lanes.width(), sublanes as f32 * lane_height), Sense::hover());
             let painter = ui.painter().clone();
             let mut top = content.top();
-            for (group, layout) in frame.groups.iter().zip(&layouts) {
+            for (group, layout) in frame.groups.iter().zip(layouts) {
                 let row = Rect::from_min_size(
                     pos2(frame.rect.left(), top),
                     vec2(frame.rect.width(), layout.sublanes as f32 * lane_height),
                 );
                 top = row.bottom();
+                // Lanes scrolled out of view draw nothing (unless the selection's bar must be
+                // scrolled to).
+                if !row.intersects(painter.clip_rect()) && !frame.reveal_selection {
+                    continue;
+                }
                 painter.hline(
                     frame.rect.x_range(),
                     row.top(),
@@ -340,12 +342,17 @@ fn histogram(painter: &Painter, frame: &Frame<'_>, layout: &GroupLayout, row: Re
             let h = (n as f32 / max * height).max(if n > 0 { 2.0 } else { 0.0 });
             Rect::from_x_y_ranges(left..=right, bottom - h..=bottom)
         };
-        painter.rect_filled(
-            bin(count),
-            0.0,
-            tokens.density.gamma_multiply(theme::DIMMED_OPACITY),
-        );
-        painter.rect_filled(bin(matching), 0.0, tokens.density);
+        // The faint full bin shows only where the filter hides some of it.
+        if matching < count {
+            painter.rect_filled(
+                bin(count),
+                0.0,
+                tokens.density.gamma_multiply(theme::DIMMED_OPACITY),
+            );
+        }
+        if matching > 0 {
+            painter.rect_filled(bin(matching), 0.0, tokens.density);
+        }
     }
 }
 
