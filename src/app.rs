@@ -9,7 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 pub mod export_window;
 pub mod frame_stats;
-mod loader;
+pub mod loader;
 mod menu;
 mod transfer;
 
@@ -77,6 +77,15 @@ pub struct App {
 impl App {
     /// Start the app, opening the trip at `path`.
     pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
+        Self::with_preread(cc, path, None)
+    }
+
+    /// The app on `path`, taking the file from `preread` when that read it already.
+    pub fn with_preread(
+        cc: &eframe::CreationContext<'_>,
+        path: Option<PathBuf>,
+        preread: Option<loader::Preread>,
+    ) -> Self {
         let ctx = &cc.egui_ctx;
         ctx.all_styles_mut(|style| {
             if let Some(body) = style.text_styles.get_mut(&egui::TextStyle::Body) {
@@ -88,9 +97,13 @@ impl App {
         });
         let mut state = AppState::default();
         // A large file opens in the background, so the window shows at once.
-        let (effects, loading) = match path {
-            Some(path) => loader::open(&mut state, path, ctx),
-            None => (Vec::new(), None),
+        let (effects, loading) = match (path, preread) {
+            (Some(path), Some(preread)) => match preread.finish(&mut state, &path) {
+                Some(effects) => (effects, None),
+                None => loader::open(&mut state, path, ctx),
+            },
+            (Some(path), None) => loader::open(&mut state, path, ctx),
+            (None, _) => (Vec::new(), None),
         };
         let mut map = MapView::new(ctx);
         // The online layer is off unless the user turned it on in an earlier session.

@@ -12,23 +12,23 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 
-use crate::format::{Checked, Report};
+use crate::document::Opening;
 use crate::model::EventKind;
 use crate::model::edit::Edit;
 
 /// A trip file read and checked off the UI thread: the check, or the report of why the file
 /// could not be read. Taken once by the state; commands compare equal only to themselves.
 #[derive(Clone, Debug)]
-pub struct Loaded(pub Arc<Mutex<Option<Result<Checked, Report>>>>);
+pub struct Loaded(pub Arc<Mutex<Option<Opening>>>);
 
 impl Loaded {
     /// Wrap a finished check.
-    pub fn new(result: Result<Checked, Report>) -> Self {
-        Self(Arc::new(Mutex::new(Some(result))))
+    pub fn new(opening: Opening) -> Self {
+        Self(Arc::new(Mutex::new(Some(opening))))
     }
 
     /// The check, the first time it is asked for.
-    pub fn take(&self) -> Option<Result<Checked, Report>> {
+    pub fn take(&self) -> Option<Opening> {
         self.0.lock().ok().and_then(|mut r| r.take())
     }
 }

@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 
 use crate::format::save::{SaveError, save_atomic};
 use crate::format::write::{WriteError, to_text};
-use crate::format::{FileFormat, Report};
+use crate::format::{Checked, FileFormat, Report};
 use crate::model::edit::{Edit, EditError, History};
-use crate::model::{Chronology, Problem, Resolution, Trip, resolve};
+use crate::model::{Chronology, Problem, Resolution, Trip, TripStats, resolve};
 
 /// Why saving failed; the file on disk is unchanged.
 #[derive(Debug, thiserror::Error)]
@@ -24,6 +24,33 @@ pub enum SaveFailure {
     /// The file could not be written.
     #[error(transparent)]
     Save(#[from] SaveError),
+}
+
+/// A trip file read and checked for opening (on any thread), with the numbers derived from it
+/// there too, so a big file costs the window nothing more once it arrives.
+#[derive(Clone, Debug)]
+pub struct Opening {
+    /// The check, or a report of why the file could not be read.
+    pub checked: Result<Checked, Report>,
+    /// The whole trip's headline numbers, when it is valid.
+    pub stats: Option<TripStats>,
+}
+
+impl Opening {
+    /// Read and check the trip file at `path`.
+    pub fn read(path: &Path) -> Self {
+        let checked = crate::format::check_file(path)
+            .map_err(|error| Report::unreadable(path, error, "check the path and that the file is readable"));
+        let stats = match &checked {
+            Ok(Checked {
+                trip: Some(trip),
+                resolution: Some(resolution),
+                report,
+            }) if !report.has_errors() => Some(TripStats::of(trip, &resolution.chronology)),
+            _ => None,
+        };
+        Self { checked, stats }
+    }
 }
 
 /// A trip file that is open in the app.

@@ -56,6 +56,8 @@ fn main() -> anyhow::Result<ExitCode> {
         Some(example) => example.path.into(),
         None => cli.file.unwrap_or_else(|| itinera::BUNDLED_TRIP.into()),
     };
+    // Read a small trip while the window and renderer are being set up.
+    let preread = itinera::app::loader::Preread::start(file.clone());
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Itinera")
@@ -68,7 +70,7 @@ fn main() -> anyhow::Result<ExitCode> {
         "Itinera",
         options,
         Box::new(move |cc| {
-            let app = itinera::App::new(cc, Some(file));
+            let app = itinera::App::with_preread(cc, Some(file), preread);
             Ok(Box::new(if frame_stats {
                 app.print_frame_stats(launched)
             } else {

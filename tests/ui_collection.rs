@@ -250,3 +250,38 @@ fn a_followed_journey_numbers_its_own_stops_from_one() {
     // The rest of the collection stays as faint discs, with no numbers or counts of their own.
     assert!(harness.query_by_label_contains("Stop 8: ").is_none());
 }
+
+#[test]
+fn a_traveller_with_thousands_of_journeys_lists_them_in_a_box_that_scrolls() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("many.json");
+    let trip = itinera::generate::generate(itinera::generate::GenerateOptions {
+        events: 6_000,
+        travellers: 1,
+        seed: 3,
+    });
+    std::fs::write(&path, serde_json::to_string(&trip).expect("serialises")).expect("write");
+    let mut harness = app_at(path, None, false);
+    let (trip, chronology) = harness.state().state().trip().expect("open");
+    let journeys = chronology.journeys.len();
+    assert!(
+        journeys > itinera::ui::theme::LONGEST_LIST_IN_PLACE,
+        "{journeys} journeys"
+    );
+    let header = format!("{} · ", trip.person_name(&trip.travellers[0]));
+    harness.get_by_label_contains(&header).click();
+    harness.run();
+    // Only the rows in view are laid out: the first journeys, not the thousandth.
+    let listed = harness.query_all_by_role(egui::Role::Link).count();
+    assert!(
+        (5..=itinera::ui::theme::SCROLLED_LIST_ROWS + 2).contains(&listed),
+        "{listed} of {journeys} journeys laid out"
+    );
+    harness
+        .query_all_by_role(egui::Role::Link)
+        .next()
+        .expect("a journey")
+        .click();
+    harness.run();
+    assert!(matches!(harness.state().state().focus(), Some(Focus::Journey(_))));
+}

@@ -15,8 +15,8 @@ mod matching;
 
 use crate::command::{Command, Effect};
 use crate::document::FileStamp;
-pub use crate::document::OpenTrip;
-use crate::format::{self, Report};
+pub use crate::document::{OpenTrip, Opening};
+use crate::format::Report;
 use crate::model::journeys::Focus;
 use crate::model::slides::{Presentation, Slide};
 use crate::model::{Chronology, Filter, SearchHit, Trip, TripStats};
@@ -168,8 +168,8 @@ impl AppState {
             }
             Command::Open(path) => self.open_file(&path),
             Command::Opened(path, loaded) => {
-                if let Some(result) = loaded.take() {
-                    self.finish_open(&path, result);
+                if let Some(opening) = loaded.take() {
+                    self.finish_open(&path, opening);
                 }
             }
             Command::ShowOpenDialog => self.effects.push(Effect::ShowOpenDialog),
@@ -214,7 +214,7 @@ impl AppState {
             Command::SaveAs(path) => self.save(Some(path)),
             Command::NewTrip(path) => {
                 self.open = Some(OpenTrip::new_file(&path));
-                self.after_load();
+                self.after_load(None);
             }
             Command::Export(format, path) => self.notice = Some(self.export(format, &path)),
             Command::Notify(message) => self.notice = Some(message),
@@ -351,9 +351,18 @@ impl AppState {
 
     /// The open trip's content changed: count a revision and re-derive what depends on it.
     fn content_changed(&mut self) {
+        self.content_changed_with(None);
+    }
+
+    /// As [`Self::content_changed`], with the whole trip's numbers when they were derived
+    /// already (while a big file was read, off the UI thread).
+    fn content_changed_with(&mut self, stats: Option<TripStats>) {
         self.revision += 1;
         self.check_focus();
-        self.refresh_stats();
+        match stats {
+            Some(stats) if self.focus.is_none() => self.stats = stats,
+            _ => self.refresh_stats(),
+        }
         self.refresh_matches();
     }
 
@@ -362,14 +371,15 @@ impl AppState {
         &self.stats
     }
 
-    /// A trip was opened or created: a fresh start for every view.
-    fn after_load(&mut self) {
+    /// A trip was opened or created (with its numbers, if already derived): a fresh start for
+    /// every view.
+    fn after_load(&mut self, stats: Option<TripStats>) {
         self.selection = None;
         self.focus = None;
         self.problems = None;
         self.generation += 1;
         self.effects.push(Effect::FitMap);
-        self.content_changed();
+        self.content_changed_with(stats);
         // Slides, questions and map picks about the old trip mean nothing for the new one.
         self.presentation = None;
         self.conflict = None;
@@ -382,12 +392,12 @@ impl AppState {
     }
 
     fn open_file(&mut self, path: &Path) {
-        self.finish_open(path, check_for_opening(path));
+        self.finish_open(path, Opening::read(path));
     }
 
     /// Take a checked file: open it if it is valid, else show its problems.
-    fn finish_open(&mut self, path: &Path, checked: Result<format::Checked, Report>) {
-        let checked = match checked {
+    fn finish_open(&mut self, path: &Path, opening: Opening) {
+        let checked = match opening.checked {
             Ok(checked) => checked,
             Err(report) => {
                 self.problems = Some(report);
@@ -401,18 +411,11 @@ impl AppState {
                     self.filter = Filter::default();
                 }
                 self.open = Some(OpenTrip::loaded(path, trip, resolution, report));
-                self.after_load();
+                self.after_load(opening.stats);
             }
             Err(report) => self.problems = Some(report),
         }
     }
-}
-
-/// Read and check the trip file at `path` for opening (on any thread): the check, or a report
-/// of why it could not be read.
-pub fn check_for_opening(path: &Path) -> Result<format::Checked, Report> {
-    format::check_file(path)
-        .map_err(|error| Report::unreadable(path, error, "check the path and that the file is readable"))
 }
 
 /// Insert `value` if absent, remove it if present.

@@ -64,11 +64,15 @@ impl CollectionBrowser {
         let tokens = Tokens::for_visuals(ui.visuals());
         for row in &self.rows {
             let by_name = fold(&row.name).contains(&query);
-            let journeys: Vec<&JourneyRow> = row
-                .journeys
-                .iter()
-                .filter(|j| by_name || j.countries.contains(&query))
-                .collect();
+            // Filtered only when searching: a million events make 100,000 journeys.
+            let journeys: Vec<&JourneyRow> = if by_name {
+                row.journeys.iter().collect()
+            } else {
+                row.journeys
+                    .iter()
+                    .filter(|j| j.countries.contains(&query))
+                    .collect()
+            };
             if journeys.is_empty() {
                 continue;
             }
@@ -94,11 +98,7 @@ impl CollectionBrowser {
                     {
                         commands.send(Command::Focus(Some(Focus::Traveller(t))));
                     }
-                    for journey in journeys {
-                        if ui.link(&journey.text).clicked() {
-                            commands.send(Command::Focus(Some(Focus::Journey(journey.index))));
-                        }
-                    }
+                    journeys_ui(ui, &journeys, commands);
                 });
         }
         ui.add_space(theme::SECTION_SPACING);
@@ -109,6 +109,31 @@ impl CollectionBrowser {
             .color(tokens.weak_text),
         );
     }
+}
+
+/// Journeys listed as links; a very long list scrolls in a box of its own and lays out only
+/// the rows in view.
+fn journeys_ui(ui: &mut Ui, journeys: &[&JourneyRow], commands: &mut Commands) {
+    let mut row_ui = |ui: &mut Ui, journey: &JourneyRow| {
+        if ui.link(&journey.text).clicked() {
+            commands.send(Command::Focus(Some(Focus::Journey(journey.index))));
+        }
+    };
+    if journeys.len() <= theme::LONGEST_LIST_IN_PLACE {
+        for journey in journeys {
+            row_ui(ui, journey);
+        }
+        return;
+    }
+    let row_height = ui.text_style_height(&egui::TextStyle::Body);
+    egui::ScrollArea::vertical()
+        .id_salt(("journeys", journeys.first().map(|j| j.index)))
+        .max_height(row_height * theme::SCROLLED_LIST_ROWS as f32)
+        .show_rows(ui, row_height, journeys.len(), |ui, range| {
+            for journey in journeys.get(range).unwrap_or_default() {
+                row_ui(ui, journey);
+            }
+        });
 }
 
 /// What is followed, *Back to all*, and the followed stops.

@@ -108,6 +108,12 @@ pub const MAP_OVERLAY_MARGIN: f32 = 10.0;
 pub const PANEL_MARGIN: f32 = 10.0;
 /// Space between sections of the detail panel, in points.
 pub const SECTION_SPACING: f32 = 12.0;
+/// Longest list laid out in place (every row reachable with Tab); longer ones, as in generated
+/// collections of a million events, scroll in a box of [`SCROLLED_LIST_ROWS`] rows that lays
+/// out only what is in view.
+pub const LONGEST_LIST_IN_PLACE: usize = 300;
+/// Rows in view in a list's own scrolling box.
+pub const SCROLLED_LIST_ROWS: usize = 20;
 /// Space between items inside a section (meetings, pictures, quotes), in points.
 pub const ITEM_SPACING: f32 = 6.0;
 /// Space after a meeting's last line, in points.

@@ -16,8 +16,8 @@ use walkers::{MapMemory, Plugin, Projector};
 
 use super::draw::label_spots;
 use super::labels::{labels_ui, place_labels};
-use super::placement::{Placement, PlacementCache, PlacementKey};
 use super::markers::{MarkerStyle, MarkerSummary, Markers, PlacedStop};
+use super::placement::{Placement, PlacementCache, PlacementKey};
 use super::projection::{screen_box, to_position};
 use super::routes::{RouteCache, Routes};
 use super::scene::{MercatorView, Scene, SceneKey};
@@ -213,7 +213,11 @@ impl Names<'_> {
         let mut order: Vec<usize> = (0..visible.len())
             .filter(|&i| visible[i].style != MarkerStyle::Faint && inside.contains(visible[i].centre))
             .collect();
-        let size_of = |i: usize| self.groups.get(visible[i].group).map_or(0, |g| g.cluster.members.len());
+        let size_of = |i: usize| {
+            self.groups
+                .get(visible[i].group)
+                .map_or(0, |g| g.cluster.members.len())
+        };
         order.sort_by_key(|&i| std::cmp::Reverse(size_of(i)));
         let mut marker_names: Vec<Option<Rect>> = vec![None; visible.len()];
         for i in order {

@@ -58,8 +58,10 @@ pub fn group_legs(
                 shown,
                 journeys: Some(Vec::new()),
             });
+            // A journey's legs come together, so this catches most repeats; the rest go below
+            // (searching the list each time was quadratic on busy legs).
             if let Some(journeys) = drawn.journeys.as_mut()
-                && !journeys.contains(&from.journey)
+                && journeys.last() != Some(&from.journey)
             {
                 journeys.push(from.journey);
             }
@@ -72,6 +74,10 @@ pub fn group_legs(
                 journeys: None,
             });
         }
+    }
+    for journeys in by_places.values_mut().filter_map(|l| l.journeys.as_mut()) {
+        journeys.sort_unstable();
+        journeys.dedup();
     }
     let most = by_places
         .values()

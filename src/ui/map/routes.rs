@@ -29,6 +29,31 @@ const MIN_POINT_GAP: f32 = 2.0;
 /// across a continent needs a handful of points, not one per 110 km.
 const SIMPLIFY_TOLERANCE: f32 = 0.5;
 
+/// Most legs shared by several journeys drawn in one view (see `Routes::route_shapes`).
+const MAX_SHARED_LEGS_IN_VIEW: usize = 600;
+
+/// Which of `placed` legs to draw: every leg of a single journey, and of the shared ones the
+/// `budget` ranked first by shown, then by how many journeys took them.
+fn busiest_shared(placed: &[(usize, &DrawnLeg, Vec<Pos2>)], budget: usize) -> Vec<bool> {
+    let mut shared: Vec<usize> = (0..placed.len())
+        .filter(|&k| placed[k].1.journeys.is_some())
+        .collect();
+    let mut kept = vec![true; placed.len()];
+    if shared.len() <= budget {
+        return kept;
+    }
+    let rank = |k: usize| {
+        let drawn = placed[k].1;
+        (drawn.shown, drawn.journeys.as_ref().map_or(0, Vec::len))
+    };
+    // Stable: among equals, the earlier leg in the scene's order wins.
+    shared.sort_by_key(|&k| std::cmp::Reverse(rank(k)));
+    for &k in shared.get(budget..).unwrap_or_default() {
+        kept[k] = false;
+    }
+    kept
+}
+
 /// Douglas–Peucker: the fewest of `points` (ends kept) that stay within `tolerance` of the
 /// polyline through all of them.
 fn simplify(points: &[Pos2], tolerance: f32) -> Vec<Pos2> {
@@ -169,15 +194,27 @@ impl Routes<'_> {
     }
 
     /// Every leg's shapes (lines and arrows, hidden ones first), and the shown ones' screen
-    /// points for hovering.
+    /// points for hovering. Of the legs shared by several journeys, at most
+    /// [`MAX_SHARED_LEGS_IN_VIEW`] are drawn, shown ones and the busiest first: at world zoom
+    /// the rare ones only thicken a haze that costs a software renderer a third of a second
+    /// per frame, and they come back as the reader zooms in on them.
     fn route_shapes(&self, scene: &Scene) -> (Vec<Shape>, Vec<HoverLeg>) {
         let collection = self.chronology.journeys.len() > 1;
+        let placed: Vec<(usize, &DrawnLeg, Vec<Pos2>)> = scene
+            .legs()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, drawn)| {
+                Some((i, drawn, scene.path(drawn.leg).and_then(|p| self.screen_path(p))?))
+            })
+            .collect();
+        let kept = busiest_shared(&placed, MAX_SHARED_LEGS_IN_VIEW);
         let mut shapes = Vec::new();
         let mut hover = Vec::new();
-        for (i, drawn) in scene.legs().iter().enumerate() {
-            let Some(points) = scene.path(drawn.leg).and_then(|p| self.screen_path(p)) else {
+        for ((i, drawn, points), kept) in placed.into_iter().zip(kept) {
+            if !kept {
                 continue;
-            };
+            }
             let (width, colour, opacity) = match &drawn.journeys {
                 Some(journeys) => self.shared_style(drawn, journeys, scene.most_shared()),
                 None => self.single_style(drawn, collection),
@@ -365,5 +402,27 @@ mod tests {
         assert!(share_strength(5, 50) > share_strength(2, 50));
         assert_eq!(share_strength(50, 50), 1.0);
         assert_eq!(share_strength(1, 1), 0.0);
+    }
+
+    #[test]
+    fn over_budget_the_shown_and_busiest_shared_legs_are_kept_and_single_ones_always() {
+        let leg = |shown, journeys: Option<usize>| DrawnLeg {
+            leg: 0,
+            from: 0,
+            to: 1,
+            shown,
+            journeys: journeys.map(|n| (0..n).collect()),
+        };
+        let legs = [
+            leg(false, Some(9)),
+            leg(true, Some(2)),
+            leg(false, None),
+            leg(false, Some(3)),
+            leg(true, Some(5)),
+        ];
+        let placed: Vec<_> = legs.iter().enumerate().map(|(i, l)| (i, l, Vec::new())).collect();
+        assert_eq!(busiest_shared(&placed, 2), [false, true, true, false, true]);
+        assert_eq!(busiest_shared(&placed, 3), [true, true, true, false, true]);
+        assert!(busiest_shared(&placed, 4).iter().all(|&k| k));
     }
 }

@@ -11,8 +11,8 @@ use egui::{
     vec2,
 };
 
-use super::layout::{GroupLayout, LaneGroup, Shape};
 use super::Layouts;
+use super::layout::{GroupLayout, LaneGroup, Shape};
 use crate::command::{Command, Commands};
 use crate::model::describe::{describe_dates, describe_offset, describe_time};
 use crate::model::timescale::{self, TimeScale, utc_from_secs};
