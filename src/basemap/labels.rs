@@ -40,7 +40,9 @@ pub fn country_labels(countries: &[Country]) -> Vec<MapLabel> {
     countries
         .iter()
         .filter_map(|country| {
-            let (area, anchor) = country
+            // The visual centre is slow to find (a scan per vertex of every ring), so it is
+            // found only for the largest polygon, not for every island.
+            let mut polygons: Vec<(f64, Polygon<f64>)> = country
                 .polygons
                 .iter()
                 .filter_map(|rings| {
@@ -51,10 +53,14 @@ pub fn country_labels(countries: &[Country]) -> Vec<MapLabel> {
                         .map(|[x, y]| (x, y))
                         .collect();
                     let polygon = Polygon::new(ring, Vec::new());
-                    let point = polygon.interior_point()?;
-                    Some((polygon.unsigned_area(), [point.x(), point.y()]))
+                    Some((polygon.unsigned_area(), polygon))
                 })
-                .max_by(|a, b| a.0.total_cmp(&b.0))?;
+                .collect();
+            polygons.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let (area, anchor) = polygons.iter().find_map(|(area, polygon)| {
+                let point = polygon.interior_point()?;
+                Some((*area, [point.x(), point.y()]))
+            })?;
             // A name needs about 80 px; the polygon is sqrt(area) of a 256 px world wide at zoom 0.
             let min_zoom = (80.0 / (256.0 * area.sqrt())).log2().clamp(1.5, 9.0);
             Some(MapLabel {

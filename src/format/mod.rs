@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod json_spans;
 pub mod save;
 pub mod spans;
+mod toml_pieces;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -175,6 +176,13 @@ impl Spans {
 }
 
 fn parse_toml(text: &str, unknown: &mut Vec<FieldPath>) -> Result<(Trip, Spans), Diagnostic> {
+    // A large file is read a piece at a time (see `toml_pieces`); when that declines, the
+    // whole parse below gives the same trip or the located error.
+    if text.len() >= toml_pieces::PIECEWISE_BYTES
+        && let Some(trip) = toml_pieces::parse(text, unknown)
+    {
+        return Ok((trip, Spans::Toml));
+    }
     const HELP: &str = "fix the TOML syntax here; see the file format in the README";
     let deserializer =
         toml::Deserializer::parse(text).map_err(|e| syntax_error(e.message(), e.span(), HELP))?;
