@@ -274,9 +274,9 @@ impl SaveIo for FailingIo {
         // A failing write may leave part of the file behind, as a full disk would.
         std::fs::write(path, bytes)
     }
-    fn copy(&mut self, from: &Path, to: &Path) -> std::io::Result<()> {
+    fn link(&mut self, from: &Path, to: &Path) -> std::io::Result<()> {
         self.step()?;
-        std::fs::copy(from, to).map(|_| ())
+        std::fs::hard_link(from, to)
     }
     fn rename(&mut self, from: &Path, to: &Path) -> std::io::Result<()> {
         self.step()?;
@@ -298,24 +298,56 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn a_save_that_fails_at_any_step_leaves_the_old_file_intact_and_no_temporary_file() {
-    for fail_at in 1..=3 {
+    // Steps: write the new text, link the backup (on failure: copy it), rename the backup,
+    // rename the new text. A failed link falls back to a copy, so that save still succeeds.
+    for fail_at in 1..=5 {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("trip.toml");
         std::fs::write(&path, "old text").expect("write");
+        std::fs::write(backup_path(&path), "older text").expect("write");
         let mut io = FailingIo { calls: 0, fail_at };
-        let error = save_with(&mut io, &path, b"new text").expect_err("the injected failure surfaces");
-        assert!(error.to_string().contains("trip.toml"), "{error}");
-        assert_eq!(
-            std::fs::read_to_string(&path).expect("read"),
-            "old text",
-            "step {fail_at}"
-        );
+        let saved = save_with(&mut io, &path, b"new text");
+        let now = std::fs::read_to_string(&path).expect("read");
+        let backup = std::fs::read_to_string(backup_path(&path)).expect("read");
+        match saved {
+            Ok(()) => assert_eq!((now.as_str(), backup.as_str()), ("new text", "old text")),
+            Err(error) => {
+                assert!(error.to_string().contains("trip.toml"), "{error}");
+                assert_eq!(now, "old text", "step {fail_at}");
+                assert!(
+                    ["old text", "older text"].contains(&backup.as_str()),
+                    "step {fail_at}"
+                );
+            }
+        }
         let leftovers: Vec<PathBuf> = files_in(dir.path())
             .into_iter()
             .filter(|p| p != &path && p != &backup_path(&path))
             .collect();
         assert!(leftovers.is_empty(), "step {fail_at} left {leftovers:?}");
     }
+}
+
+#[test]
+fn a_save_removes_the_temporary_files_a_killed_save_left_behind() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("trip.toml");
+    std::fs::write(&path, "old text").expect("write");
+    // No process has a PID this large (Linux caps them at 2^22).
+    for stale in [".trip.toml.saving-99999999", ".trip.toml.bak-saving-99999999"] {
+        std::fs::write(dir.path().join(stale), "half a save").expect("write");
+    }
+    let unrelated = dir.path().join(".other.toml.saving-99999999");
+    std::fs::write(&unrelated, "not ours").expect("write");
+    save_atomic(&path, b"new text").expect("saves");
+    let names: Vec<String> = files_in(dir.path())
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    assert_eq!(
+        names,
+        [".other.toml.saving-99999999", "trip.toml", "trip.toml.bak"]
+    );
 }
 
 #[test]

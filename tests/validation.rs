@@ -280,3 +280,38 @@ fn a_slide_time_outside_two_to_600_seconds_is_reported_at_its_value() {
     );
     assert_single_error(&text, 3, 17, "slide_seconds is 0.5, outside 2 to 600");
 }
+
+#[test]
+fn a_place_at_latitude_0_longitude_0_is_a_located_warning_naming_it() {
+    let text = broken("lat = 51.1801", "lat = 0.0").replacen("lon = 71.44598", "lon = 0.0", 1);
+    let checked = check_toml(&text);
+    assert!(!checked.report.has_errors(), "{}", checked.report.render());
+    let warnings = located(&checked);
+    assert!(
+        warnings
+            .iter()
+            .any(|(line, _, message)| *line == 9 && message.contains("latitude 0, longitude 0")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn web_links_are_recognised_whatever_the_case_of_their_scheme_and_nothing_else_is() {
+    use itinera::model::trip::is_web_link;
+    for link in [
+        "https://history.state.gov",
+        "HTTPS://HISTORY.STATE.GOV",
+        "Http://x.org",
+    ] {
+        assert!(is_web_link(link), "{link}");
+    }
+    for link in [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "ftp://x.org",
+        "https:",
+        "é",
+    ] {
+        assert!(!is_web_link(link), "{link}");
+    }
+}

@@ -22,6 +22,7 @@ pub fn index_json_into(text: &str, index: SpanIndex, max_depth: usize) -> SpanIn
         pos: 0,
         index,
         max_depth,
+        nesting: 0,
     };
     // A scan that stops early still leaves the spans found so far.
     let _complete = scanner.value(&FieldPath::root());
@@ -33,7 +34,13 @@ struct Scanner<'a> {
     pos: usize,
     index: SpanIndex,
     max_depth: usize,
+    /// Objects and arrays open around the position: the scan stops past [`MAX_NESTING`].
+    nesting: usize,
 }
+
+/// Deepest nesting scanned (serde_json's own limit): deeper text is left unindexed rather than
+/// exhausting the stack.
+const MAX_NESTING: usize = 128;
 
 impl Scanner<'_> {
     fn skip_whitespace(&mut self) {
@@ -103,11 +110,19 @@ impl Scanner<'_> {
         (path.0.len() >= self.max_depth || !self.index.wants(path)).then(|| path.key("\u{0}unrecorded"))
     }
 
+    /// Enter an object or array; `None` past [`MAX_NESTING`].
+    fn nest(&mut self) -> Option<()> {
+        self.nesting += 1;
+        (self.nesting <= MAX_NESTING).then_some(())
+    }
+
     fn object(&mut self, path: &FieldPath) -> Option<()> {
+        self.nest()?;
         let deeper = self.beyond(path);
         self.expect(b'{')?;
         if self.peek()? == b'}' {
             self.pos += 1;
+            self.nesting -= 1;
             return Some(());
         }
         loop {
@@ -122,6 +137,7 @@ impl Scanner<'_> {
                 b',' => self.pos += 1,
                 b'}' => {
                     self.pos += 1;
+                    self.nesting -= 1;
                     return Some(());
                 }
                 _ => return None,
@@ -130,10 +146,12 @@ impl Scanner<'_> {
     }
 
     fn array(&mut self, path: &FieldPath) -> Option<()> {
+        self.nest()?;
         let deeper = self.beyond(path);
         self.expect(b'[')?;
         if self.peek()? == b']' {
             self.pos += 1;
+            self.nesting -= 1;
             return Some(());
         }
         let mut i = 0;
@@ -147,6 +165,7 @@ impl Scanner<'_> {
                 b',' => self.pos += 1,
                 b']' => {
                     self.pos += 1;
+                    self.nesting -= 1;
                     return Some(());
                 }
                 _ => return None,
@@ -170,5 +189,19 @@ mod tests {
             .lookup(&FieldPath::root().key("events").index(0).key("id"))
             .expect("span");
         assert_eq!(&text[id], "\"a\"");
+    }
+
+    #[test]
+    fn a_value_nested_a_hundred_thousand_deep_stops_the_scan_at_once() {
+        let text = format!(
+            "{{\"a\": 1, \"b\": {}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let index = index_json_into(&text, SpanIndex::default(), usize::MAX);
+        let a = index
+            .lookup(&FieldPath::root().key("a"))
+            .expect("span before the deep value");
+        assert_eq!(&text[a], "1");
     }
 }

@@ -6,8 +6,10 @@
 
 pub mod diagnostic;
 pub mod json_spans;
+pub mod media_file;
 pub mod save;
 pub mod spans;
+pub mod text_file;
 mod toml_pieces;
 pub mod write;
 
@@ -73,7 +75,7 @@ impl Checked {
 
 /// Read and check the trip file at `path`.
 pub fn check_file(path: &Path) -> Result<Checked, ReadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ReadError {
+    let text = text_file::read_text(path, text_file::MAX_TRIP_BYTES).map_err(|source| ReadError {
         path: path.to_path_buf(),
         source,
     })?;
@@ -110,8 +112,14 @@ pub fn check_text(path: &Path, format: FileFormat, text: String) -> Checked {
             )
         })
         .collect();
+    let pictures = picture_problems(path, &trip);
     // Locate only what is reported: a valid file is not indexed at all.
-    let problems: Vec<&Problem> = resolution.problems.iter().chain(&unknown).collect();
+    let problems: Vec<&Problem> = resolution
+        .problems
+        .iter()
+        .chain(&unknown)
+        .chain(&pictures)
+        .collect();
     let spans = if problems.is_empty() {
         SpanIndex::default()
     } else {
@@ -132,6 +140,38 @@ pub fn check_text(path: &Path, format: FileFormat, text: String) -> Checked {
         resolution: Some(resolution),
         report,
     }
+}
+
+/// A warning for each picture the app would not show (outside the trip's folder, missing, not
+/// a regular file, too large), when the trip's folder exists on disk.
+fn picture_problems(path: &Path, trip: &Trip) -> Vec<Problem> {
+    let folder_exists = path
+        .parent()
+        .is_none_or(|f| f.as_os_str().is_empty() || f.is_dir());
+    if !folder_exists {
+        return Vec::new();
+    }
+    let mut problems = Vec::new();
+    for (e, event) in trip.events.iter().enumerate() {
+        for (m, media) in event.media.iter().enumerate() {
+            if media.path.is_empty() {
+                continue;
+            }
+            if let Err(refused) = media_file::confine(path, &media.path) {
+                problems.push(Problem::warning(
+                    FieldPath::root()
+                        .key("events")
+                        .index(e)
+                        .key("media")
+                        .index(m)
+                        .key("path"),
+                    format!("picture `{}` will not be shown", media.path),
+                    refused.to_string(),
+                ));
+            }
+        }
+    }
+    problems
 }
 
 fn last_key(path: &FieldPath) -> String {

@@ -163,6 +163,18 @@ fn check_place(path: &FieldPath, place: &Place, problems: &mut Vec<Problem>) -> 
     check_country(&path.key("country"), &place.country, false, problems);
     let lat = check_coordinate(&path.key("lat"), place, Axis::Latitude, problems);
     let lon = check_coordinate(&path.key("lon"), place, Axis::Longitude, problems);
+    // "Null island": a real place there is almost unheard of, a coordinate lost on the way to
+    // 0 is common (empty spreadsheet cells, a GeoJSON point with no position).
+    if lat == Some(0.0) && lon == Some(0.0) {
+        problems.push(Problem::warning(
+            path.key("lat"),
+            format!(
+                "place `{}` is at latitude 0, longitude 0, in the Gulf of Guinea",
+                place.id
+            ),
+            "this is almost always a missing coordinate; give the place its latitude and longitude",
+        ));
+    }
     let tz = match Tz::from_str(&place.timezone) {
         Ok(tz) => Some(tz),
         Err(_) => {

@@ -238,9 +238,13 @@ pub struct Media {
 }
 
 /// Whether `url` is a link the app may open: only `http` and `https`, never `file:` or
-/// `javascript:` and the like.
+/// `javascript:` and the like. Schemes are case-insensitive (`HTTPS://` is a web link).
 pub fn is_web_link(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
+    let starts = |prefix: &str| {
+        url.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    starts("https://") || starts("http://")
 }
 
 impl Trip {

@@ -10,7 +10,7 @@
 //!
 //! Rooms: this module is the dispatcher. The readers (`*_in.rs`, one per format) depend only on
 //! the shared leaves below them — [`part`], [`import_problem`], [`progress`], [`geocode`],
-//! [`incoming`], [`slide_in`], [`written_date`], [`csv_parse`] — and never on each other or on
+//! [`incoming`], [`slide_in`], [`written_date`], [`csv_parse`], [`xml_depth`] — and never on each other or on
 //! this module; [`merge`] joins their trips.
 
 pub mod csv_parse;
@@ -29,6 +29,7 @@ pub mod timelinejs_in;
 pub mod travels_xml_in;
 pub mod visit_place;
 pub mod written_date;
+pub mod xml_depth;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -212,10 +213,11 @@ pub fn import_files(files: &[PathBuf], progress: &Progress) -> Result<Imported, 
     let mut imported = Imported::default();
     let mut errors = Vec::new();
     for file in files {
-        let text = std::fs::read_to_string(file).map_err(|source| ImportError::Unreadable {
-            file: file.clone(),
-            source,
-        })?;
+        let text = crate::format::text_file::read_text(file, crate::format::text_file::MAX_IMPORT_BYTES)
+            .map_err(|source| ImportError::Unreadable {
+                file: file.clone(),
+                source,
+            })?;
         let at_file = |problem| FileProblem {
             file: file.clone(),
             problem,

@@ -16,6 +16,7 @@ use super::import_problem::ImportProblem;
 use super::part::{Part, PartRead};
 use super::progress::Progress;
 use super::visit_place::VisitNames;
+use super::xml_depth;
 use crate::countries::countries;
 use crate::gazetteer::historical;
 use crate::model::{Event, EventKind, Person, Source, Trip, TripTime};
@@ -30,6 +31,17 @@ pub fn from_travels_xml(
     placer: &mut Placer<'_>,
     progress: &Progress,
 ) -> PartRead {
+    if let Some((line, column)) = xml_depth::first_too_deep(text, xml_depth::MAX_XML_DEPTH) {
+        return Ok(Err(vec![ImportProblem::error(
+            line,
+            column,
+            format!(
+                "the XML nests more than {} elements deep here",
+                xml_depth::MAX_XML_DEPTH
+            ),
+            "travel records nest four deep; this is not a travel-records file, or it is damaged",
+        )]));
+    }
     let document = match Document::parse(text) {
         Ok(document) => document,
         Err(error) => {
