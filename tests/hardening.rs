@@ -123,3 +123,37 @@ fn check_reports_pictures_outside_the_trip_folder_at_their_line() {
     assert!(stdout.contains(&format!("trip.toml:{}:8", lines + 3)), "{stdout}");
     assert!(stdout.contains("outside the trip's folder"), "{stdout}");
 }
+
+#[test]
+fn an_import_with_no_records_writes_nothing_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.toml");
+    let csv = dir.path().join("empty.csv");
+    std::fs::write(&csv, HEADER).expect("write");
+    let geojson = dir.path().join("empty.geojson");
+    std::fs::write(&geojson, r#"{"type": "FeatureCollection", "features": []}"#).expect("write");
+    for input in [&csv, &geojson] {
+        let (code, stderr) = import(input, &out);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(stderr.contains(":1:1: there is nothing to import"), "{stderr}");
+        assert!(!out.exists());
+    }
+}
+
+#[test]
+fn a_duplicate_id_in_a_csv_is_a_located_error_naming_the_first_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("trip.csv");
+    let out = dir.path().join("trip.toml");
+    let row = |title: &str| {
+        format!("visit,{title},meeting,2015-11-02,,astana,Astana,KZ,51.18,71.45,Asia/Almaty,\n")
+    };
+    std::fs::write(&csv, format!("{HEADER}{}{}", row("First"), row("Second"))).expect("write");
+    let (code, stderr) = import(&csv, &out);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("trip.csv:3:1: the id `visit` is already used on line 2"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}

@@ -241,18 +241,29 @@ impl Gazetteer {
 
     /// The place nearest to `at` (by great-circle distance), e.g. to guess a timezone.
     pub fn nearest(&self, at: LatLon) -> Option<City> {
-        // A degree box first, so only a few places need the exact distance.
+        // A degree box first, so only a few places need a distance; widened step by step for a
+        // point far from any place (at sea). Places are ranked by the straight-line distance
+        // between points on the unit sphere, which orders them as the great-circle distance does
+        // at a fraction of the cost of the ellipsoidal one (that made an import of 1,000 points
+        // at sea take over a minute).
         let near = |r: &Row, box_deg: f64| {
             (r.lat_deg - at.lat_deg).abs() < box_deg && (r.lon_deg - at.lon_deg).abs() < box_deg * 2.0
         };
-        let distance = |r: &Row| at.distance_m(LatLon::new(r.lat_deg, r.lon_deg));
-        [1.0, 5.0, 180.0].into_iter().find_map(|box_deg| {
+        let unit = |lat_deg: f64, lon_deg: f64| {
+            let (lat, lon) = (lat_deg.to_radians(), lon_deg.to_radians());
+            [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+        };
+        let target = unit(at.lat_deg, at.lon_deg);
+        let chord_squared = |r: &Row| {
+            let point = unit(r.lat_deg, r.lon_deg);
+            (0..3).map(|k| (point[k] - target[k]).powi(2)).sum::<f64>()
+        };
+        [1.0, 5.0, 20.0, 180.0].into_iter().find_map(|box_deg| {
             (0..self.rows.len() as u32)
                 .filter(|&i| near(&self.rows[i as usize], box_deg))
-                .min_by(|&a, &b| {
-                    distance(&self.rows[a as usize]).total_cmp(&distance(&self.rows[b as usize]))
-                })
-                .map(|row| self.city(row))
+                .map(|i| (chord_squared(&self.rows[i as usize]), i))
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, row)| self.city(row))
         })
     }
 

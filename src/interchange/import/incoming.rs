@@ -143,6 +143,16 @@ impl Incoming {
         };
         let base = if self.id.is_empty() { &self.title } else { &self.id };
         let id = placer.event_id(base);
+        if !self.id.is_empty() && id != self.id {
+            warn(
+                part,
+                format!(
+                    "{label} has the id `{}` of an earlier record; it is imported as `{id}`",
+                    self.id
+                ),
+                "give each record its own id",
+            );
+        }
         part.placed += 1;
         let event = match self.record {
             Some((record, people, sources)) => {

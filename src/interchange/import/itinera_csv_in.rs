@@ -49,9 +49,25 @@ pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<ImportProblem>> {
         title: title.to_owned(),
         ..Trip::default()
     };
+    // An id names one event: a repeat is a copy-paste slip, never renamed behind the editor's back.
+    let mut first_line_of: HashMap<String, usize> = HashMap::new();
     for record in records {
         let get = |name: &str| position.get(name).and_then(|&i| record.get(i));
         let text = |name: &str| get(name).map_or(String::new(), |f| f.text.trim().to_owned());
+        if let Some(field) = get("id").filter(|f| !f.text.trim().is_empty()) {
+            match first_line_of.get(field.text.trim()) {
+                Some(first) => problems.push(ImportProblem {
+                    warning: false,
+                    line: field.line,
+                    column: field.column,
+                    message: format!("the id `{}` is already used on line {first}", field.text.trim()),
+                    help: "give each row its own id".to_owned(),
+                }),
+                None => {
+                    first_line_of.insert(field.text.trim().to_owned(), field.line);
+                }
+            }
+        }
         let mut number = |name: &str| -> Option<f64> {
             let field = get(name)?;
             if field.text.trim().is_empty() {

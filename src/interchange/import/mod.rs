@@ -233,6 +233,12 @@ pub fn import_files(files: &[PathBuf], progress: &Progress) -> Result<Imported, 
         let mut placer = Placer::new(gazetteer, &trip);
         let read = read_part(format, &text, json, &mut trip, &mut placer, progress)?;
         match read {
+            Ok(part) if part.records == 0 => errors.push(at_file(ImportProblem::error(
+                1,
+                1,
+                "there is nothing to import in this file: it has no records".to_owned(),
+                "check that it is the right file and that its records are not all empty",
+            ))),
             Ok(part) => {
                 imported.records += part.records;
                 imported.placed += part.placed;
