@@ -497,3 +497,21 @@ fn the_bundled_official_collection_is_exactly_what_the_importer_makes_of_the_rec
     let checked = check_toml(&committed);
     assert!(!checked.report.has_errors(), "{}", checked.report.render());
 }
+
+#[test]
+fn markup_and_javascript_links_in_travel_record_remarks_become_plain_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let remarks = "Met &lt;b&gt;President&lt;/b&gt; Atambaev. &lt;a href=\"javascript:alert(1)\"&gt;Read more&lt;/a&gt;";
+    let kerry = fixture(
+        dir.path(),
+        "kerry.xml",
+        &records(
+            "kerry-john-forbes",
+            "John Forbes Kerry",
+            &[("3592", "2015-10-31", "Kyrgyzstan", "Bishkek", remarks)],
+        ),
+    );
+    let imported = import(&[kerry]);
+    let summary = &imported.trip.events[0].summary;
+    assert_eq!(summary, "Met President Atambaev. Read more");
+}

@@ -101,3 +101,34 @@ fn pictures_outside_the_trip_folder_links_out_of_it_and_bombs_show_a_reason_not_
         "the file's bytes are shown"
     );
 }
+
+#[test]
+fn a_sources_web_link_shows_its_address_and_opens_in_the_browser_when_clicked() {
+    let mut harness = common::kerry_app();
+    harness
+        .get_by_label("Dedication of the new U.S. Embassy compound")
+        .click();
+    harness.run();
+    let link = harness.get_by_label_contains("Travels of the Secretary of State: John Forbes Kerry");
+    link.hover();
+    harness.run();
+    harness.get_by_label("https://history.state.gov/departmenthistory/travels/secretary/kerry-john-forbes");
+    harness
+        .get_by_label_contains("Travels of the Secretary of State: John Forbes Kerry")
+        .click();
+    harness.step();
+    let opened: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        opened,
+        ["https://history.state.gov/departmenthistory/travels/secretary/kerry-john-forbes"]
+    );
+}

@@ -19,6 +19,7 @@ use super::visit_place::VisitNames;
 use super::xml_depth;
 use crate::countries::countries;
 use crate::gazetteer::historical;
+use crate::interchange::html::to_plain;
 use crate::model::{Event, EventKind, Person, Source, Trip, TripTime};
 
 /// Where the records are published, for the source's link.
@@ -78,10 +79,12 @@ pub fn from_travels_xml(
         progress.check()?;
         progress.set(i, records.len());
         let child = |name: &str| record.children().find(|n| n.has_tag_name(name));
+        // Records are plain text; markup in one (an escaped `<a href="javascript:…">`) is
+        // reduced to its words, so nothing in a summary can pose as a link or a tag.
         let text_of = |name: &str| {
             child(name)
                 .and_then(|n| n.text())
-                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                .map(|t| to_plain(t).split_whitespace().collect::<Vec<_>>().join(" "))
                 .unwrap_or_default()
         };
         let (line, column) = at(*record);
