@@ -89,3 +89,32 @@ fn an_invalid_outside_change_shows_a_banner_and_keeps_the_last_good_trip() {
     harness.run();
     assert!(harness.state().state().reload_problems().is_none());
 }
+
+#[test]
+fn the_banner_goes_when_the_file_is_fixed_on_disk_or_saved_from_the_app() {
+    let (_dir, path, mut harness) = open_copy();
+    let broken = VALID_TRIP.replace("lat = 51.1801", "lat = 151.1801");
+    std::fs::write(&path, &broken).expect("outside change");
+    let_a_second_pass(&mut harness);
+    assert!(harness.state().state().reload_problems().is_some());
+    // Fixed by the other program: the file is the version the app has again.
+    std::fs::write(&path, VALID_TRIP).expect("outside fix");
+    let_a_second_pass(&mut harness);
+    assert!(
+        harness.state().state().reload_problems().is_none(),
+        "the banner stays after the fix"
+    );
+
+    std::fs::write(&path, &broken).expect("outside change");
+    let_a_second_pass(&mut harness);
+    assert!(harness.state().state().reload_problems().is_some());
+    // Saved from the app: what is on disk is the open trip.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    assert!(
+        harness.state().state().reload_problems().is_none(),
+        "the banner stays after saving"
+    );
+    let saved = std::fs::read_to_string(&path).expect("read");
+    assert!(saved.contains("lat = 51.1801"), "the save wrote the open trip");
+}

@@ -242,7 +242,11 @@ impl AppState {
             return;
         };
         match reload::examine(&open.path, &open.saved_text) {
-            DiskChange::Same => open.disk_stamp = FileStamp::of(&open.path),
+            DiskChange::Same => {
+                // Back to the version the app has (a broken edit undone): nothing to report.
+                open.disk_stamp = FileStamp::of(&open.path);
+                self.reload_problems = None;
+            }
             DiskChange::Invalid(report) => {
                 open.disk_stamp = FileStamp::of(&open.path);
                 self.reload_problems = Some(report);
@@ -321,8 +325,10 @@ impl AppState {
             Some(path) => open.save_as(&path),
             None => open.save(),
         };
-        if let Err(error) = result {
-            self.notice = Some(format!("{error}. The file on disk is unchanged."));
+        match result {
+            // What is on disk now is the open trip: problems of an earlier version are gone.
+            Ok(()) => self.reload_problems = None,
+            Err(error) => self.notice = Some(format!("{error}. The file on disk is unchanged.")),
         }
     }
 
