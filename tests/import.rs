@@ -515,3 +515,41 @@ fn markup_and_javascript_links_in_travel_record_remarks_become_plain_words() {
     let summary = &imported.trip.events[0].summary;
     assert_eq!(summary, "Met President Atambaev. Read more");
 }
+
+#[test]
+fn storymap_days_without_a_year_take_the_year_of_the_slide_before_and_say_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = fixture(
+        dir.path(),
+        "story.json",
+        r#"{"storymap": {"slides": [
+  {"date": "Aug 22", "location": {"lat": 38.56, "lon": 68.77}, "text": {"headline": "First"}},
+  {"date": "Aug 23, 1991", "location": {"lat": 38.56, "lon": 68.77}, "text": {"headline": "Second"}},
+  {"date": "Aug 24", "location": {"lat": 37.95, "lon": 58.38}, "text": {"headline": "Third"}}
+]}}"#,
+    );
+    let imported = import(&[path]);
+    let trip = &imported.trip;
+    assert_eq!(event(trip, "Second").start, "1991-08-23");
+    assert_eq!(event(trip, "Third").start, "1991-08-24");
+    assert!(
+        trip.events.iter().all(|e| e.title != "First"),
+        "a yearless first slide is left out"
+    );
+    let messages: Vec<(usize, &str)> = imported
+        .warnings
+        .iter()
+        .map(|w| (w.problem.line, w.problem.message.as_str()))
+        .collect();
+    assert!(
+        messages.contains(&(
+            4,
+            "the date `Aug 24` has no year; it is taken as 1991, the year of the slide before"
+        )),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|(line, m)| *line == 2 && m.contains("`Aug 22` has no year, and no slide before it has one")),
+        "{messages:?}"
+    );
+}

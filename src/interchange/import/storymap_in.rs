@@ -13,7 +13,7 @@ use super::incoming::IncomingPlace;
 use super::part::{Part, PartRead};
 use super::progress::Progress;
 use super::slide_in::incoming_slide;
-use super::written_date::read_date;
+use super::written_date::{month_and_day, read_date};
 use crate::interchange::html::to_plain;
 use crate::model::{FieldPath, Trip};
 
@@ -35,6 +35,9 @@ pub fn from_storymap_json(
         )]));
     };
     let mut part = Part::default();
+    // The year of the last slide with a full date, for slides that give only a day ("Aug 23",
+    // as in Knight Lab's own examples).
+    let mut last_year: Option<String> = None;
     for (i, slide) in slides.iter().enumerate() {
         progress.check()?;
         progress.set(i, slides.len());
@@ -59,6 +62,35 @@ pub fn from_storymap_json(
             let (start, end) = written.split_once(['–', '—']).unwrap_or((written, ""));
             incoming.start = read_date(start);
             incoming.end = read_date(end).unwrap_or_default();
+            if incoming.start.is_none()
+                && let Some((month, day)) = month_and_day(start)
+            {
+                let message = match &last_year {
+                    Some(year) => {
+                        incoming.start = Some(format!("{year}-{month:02}-{day:02}"));
+                        format!(
+                            "the date `{}` has no year; it is taken as {year}, the year of the slide before",
+                            start.trim()
+                        )
+                    }
+                    None => format!(
+                        "the date `{}` has no year, and no slide before it has one; it is left out",
+                        start.trim()
+                    ),
+                };
+                part.warnings.push(ImportProblem::warning(
+                    line,
+                    column,
+                    message,
+                    "write the year in the slide's date, e.g. \"Aug 23, 2015\"",
+                ));
+            }
+        }
+        if let Some(start) = &incoming.start {
+            last_year = start
+                .get(..4)
+                .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                .map(str::to_owned);
         }
         if !matches!(incoming.place, IncomingPlace::Known(_)) {
             let number = |key: &str| slide.pointer(&format!("/location/{key}")).and_then(Value::as_f64);
