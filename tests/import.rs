@@ -287,34 +287,38 @@ fn records(who: &str, name: &str, trips: &[(&str, &str, &str, &str, &str)]) -> S
     xml + "</trips>\n"
 }
 
+/// Kerry's travel records with `trips`, written as `kerry.xml` in `dir`.
+fn kerry_records(dir: &Path, trips: &[(&str, &str, &str, &str, &str)]) -> PathBuf {
+    fixture(
+        dir,
+        "kerry.xml",
+        &records("kerry-john-forbes", "John Forbes Kerry", trips),
+    )
+}
+
 #[test]
 fn travel_records_are_placed_within_their_country_and_the_unplaceable_are_named_with_their_record() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let kerry = fixture(
+    let kerry = kerry_records(
         dir.path(),
-        "kerry.xml",
-        &records(
-            "kerry-john-forbes",
-            "John Forbes Kerry",
-            &[
-                (
-                    "3592",
-                    "2015-10-31",
-                    "Kyrgyzstan",
-                    "Bishkek",
-                    "Met President Atambaev.",
-                ),
-                (
-                    "3593",
-                    "2015-11-01",
-                    "Uzbekistan",
-                    "Samarkand, Nowhereville",
-                    "Met President Karimov.",
-                ),
-                ("3594", "2015-11-02", "Kazakhstan", "Atlantis", "Lost."),
-                ("3595", "2015-11-03", "Xyzzyland", "Xyzzy", "Nowhere."),
-            ],
-        ),
+        &[
+            (
+                "3592",
+                "2015-10-31",
+                "Kyrgyzstan",
+                "Bishkek",
+                "Met President Atambaev.",
+            ),
+            (
+                "3593",
+                "2015-11-01",
+                "Uzbekistan",
+                "Samarkand, Nowhereville",
+                "Met President Karimov.",
+            ),
+            ("3594", "2015-11-02", "Kazakhstan", "Atlantis", "Lost."),
+            ("3595", "2015-11-03", "Xyzzyland", "Xyzzy", "Nowhere."),
+        ],
     );
     let seward = fixture(
         dir.path(),
@@ -502,14 +506,9 @@ fn the_bundled_official_collection_is_exactly_what_the_importer_makes_of_the_rec
 fn markup_and_javascript_links_in_travel_record_remarks_become_plain_words() {
     let dir = tempfile::tempdir().expect("tempdir");
     let remarks = "Met &lt;b&gt;President&lt;/b&gt; Atambaev. &lt;a href=\"javascript:alert(1)\"&gt;Read more&lt;/a&gt;";
-    let kerry = fixture(
+    let kerry = kerry_records(
         dir.path(),
-        "kerry.xml",
-        &records(
-            "kerry-john-forbes",
-            "John Forbes Kerry",
-            &[("3592", "2015-10-31", "Kyrgyzstan", "Bishkek", remarks)],
-        ),
+        &[("3592", "2015-10-31", "Kyrgyzstan", "Bishkek", remarks)],
     );
     let imported = import(&[kerry]);
     let summary = &imported.trip.events[0].summary;
