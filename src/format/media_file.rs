@@ -49,6 +49,22 @@ pub fn confine(trip_path: &Path, media_path: &str) -> Result<PathBuf, MediaRefus
     if is_web_link(media_path) {
         return Err(MediaRefused::Web);
     }
+    // Refused as written, before the disk is asked: an absolute path, or one that climbs out
+    // with `..` (so a missing file outside is reported as outside, not as missing).
+    let mut depth = 0i32;
+    for component in Path::new(media_path).components() {
+        match component {
+            std::path::Component::Normal(_) => depth += 1,
+            std::path::Component::ParentDir => depth -= 1,
+            std::path::Component::CurDir => {}
+            std::path::Component::RootDir | std::path::Component::Prefix(_) => {
+                return Err(MediaRefused::Outside);
+            }
+        }
+        if depth < 0 {
+            return Err(MediaRefused::Outside);
+        }
+    }
     let folder = match trip_path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder,
         _ => Path::new("."),

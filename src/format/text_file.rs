@@ -61,7 +61,27 @@ pub fn decode(bytes: Vec<u8>) -> std::io::Result<String> {
         [0xEF, 0xBB, 0xBF, ..] => utf8(bytes[3..].to_vec()),
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
         [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
-        _ => utf8(bytes),
+        _ => {
+            // Text never holds NUL; a file that does is binary, or UTF-16 that lost its mark
+            // (every other byte of ASCII text is then 0), which would read as valid UTF-8.
+            if let Some(at) = bytes.iter().take(4096).position(|&b| b == 0) {
+                let head = &bytes[..bytes.len().min(64)];
+                let likely = match at % 2 {
+                    1 if head.iter().skip(1).step_by(2).all(|&b| b == 0) => {
+                        "UTF-16 (little-endian) without a byte-order mark"
+                    }
+                    0 if head.iter().step_by(2).all(|&b| b == 0) => {
+                        "UTF-16 (big-endian) without a byte-order mark"
+                    }
+                    _ => "binary data, not text",
+                };
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("it holds NUL bytes: it looks like {likely}; save it as UTF-8"),
+                ));
+            }
+            utf8(bytes)
+        }
     }
 }
 
@@ -117,6 +137,19 @@ mod tests {
             .chain("é".encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
         assert_eq!(decode(be).unwrap(), "é");
+    }
+
+    #[test]
+    fn utf16_without_its_mark_is_named_not_read_as_text_with_nuls() {
+        let le: Vec<u8> = "format = 1\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let error = decode(le).unwrap_err().to_string();
+        assert!(
+            error.contains("UTF-16 (little-endian) without a byte-order mark"),
+            "{error}"
+        );
+        let be: Vec<u8> = "format = 1\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let error = decode(be).unwrap_err().to_string();
+        assert!(error.contains("UTF-16 (big-endian)"), "{error}");
     }
 
     #[test]

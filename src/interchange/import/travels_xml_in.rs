@@ -45,6 +45,14 @@ pub fn from_travels_xml(
     }
     let document = match Document::parse(text) {
         Ok(document) => document,
+        Err(roxmltree::Error::DtdDetected) => {
+            return Ok(Err(vec![ImportProblem::error(
+                1,
+                1,
+                "the file declares a document type (<!DOCTYPE …>), whose entities Itinera does not read",
+                "travel records have no document type; remove the <!DOCTYPE …> declaration",
+            )]));
+        }
         Err(error) => {
             let pos = error.pos();
             return Ok(Err(vec![ImportProblem::error(
