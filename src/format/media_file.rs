@@ -65,10 +65,7 @@ pub fn confine(trip_path: &Path, media_path: &str) -> Result<PathBuf, MediaRefus
             return Err(MediaRefused::Outside);
         }
     }
-    let folder = match trip_path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    };
+    let folder = super::folder_of(trip_path);
     let unreadable = |e: std::io::Error| MediaRefused::Unreadable(e.kind().to_string());
     let folder = folder.canonicalize().map_err(unreadable)?;
     let joined = folder.join(media_path);

@@ -39,6 +39,15 @@ impl FileFormat {
     }
 }
 
+/// The folder holding the file at `path` (`.` for a bare file name): where its backup and
+/// temporary files go and where its pictures must stay.
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    }
+}
+
 /// A file could not be read at all.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot read {}: {source}", path.display())]
@@ -145,10 +154,7 @@ pub fn check_text(path: &Path, format: FileFormat, text: String) -> Checked {
 /// A warning for each picture the app would not show (outside the trip's folder, missing, not
 /// a regular file, too large), when the trip's folder exists on disk.
 fn picture_problems(path: &Path, trip: &Trip) -> Vec<Problem> {
-    let folder_exists = path
-        .parent()
-        .is_none_or(|f| f.as_os_str().is_empty() || f.is_dir());
-    if !folder_exists {
+    if !folder_of(path).is_dir() {
         return Vec::new();
     }
     let mut problems = Vec::new();

@@ -87,13 +87,10 @@ fn remove_stale_temporaries(io: &mut dyn SaveIo, path: &Path) {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return;
     };
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    };
-    let Ok(entries) = std::fs::read_dir(folder) else {
+    let Ok(entries) = std::fs::read_dir(super::folder_of(path)) else {
         return;
     };
+    let running = |pid: u32| pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
     for entry in entries.flatten() {
         let entry_name = entry.file_name().to_string_lossy().into_owned();
         let pid = ["saving", "bak-saving"].iter().find_map(|kind| {
@@ -101,7 +98,6 @@ fn remove_stale_temporaries(io: &mut dyn SaveIo, path: &Path) {
                 .strip_prefix(&format!(".{name}.{kind}-"))
                 .and_then(|pid| pid.parse::<u32>().ok())
         });
-        let running = |pid: u32| pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
         if pid.is_some_and(|pid| !running(pid)) {
             let _ = io.remove(&entry.path());
         }
@@ -132,13 +128,7 @@ pub fn save_with(io: &mut dyn SaveIo, path: &Path, bytes: &[u8]) -> Result<(), S
         return Err(fail("replacing the file", e));
     }
     // Make the renames themselves durable (best effort: not every platform can sync a folder).
-    if let Some(folder) = path.parent()
-        && let Ok(dir) = std::fs::File::open(if folder.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            folder
-        })
-    {
+    if let Ok(dir) = std::fs::File::open(super::folder_of(path)) {
         let _ = dir.sync_all();
     }
     Ok(())

@@ -57,13 +57,10 @@ pub fn parse(text: &str, unknown: &mut Vec<FieldPath>) -> Option<Trip> {
         .collect();
     let mut found = Vec::new();
     let mut trip = parse_one(&rest, &mut found)?;
-    let mut counts = [0usize; ARRAYS.len()];
-    for (array, name) in ARRAYS.iter().enumerate() {
-        counts[array] = array_len(&trip, name);
-    }
+    // An inline array beside an array of tables is an error a whole parse reports.
+    let in_rest = ARRAYS.map(|name| array_len(&trip, name) > 0);
     for (array, piece) in pieces(&sections) {
-        // An inline array beside an array of tables is an error a whole parse reports.
-        if counts[array] > 0 && piece.first == 0 {
+        if in_rest[array] {
             return None;
         }
         let text: String = piece
@@ -78,7 +75,6 @@ pub fn parse(text: &str, unknown: &mut Vec<FieldPath>) -> Option<Trip> {
         }
         found.extend(piece_unknown.into_iter().map(|p| shifted(p, piece.first)));
         append(&mut trip, part, ARRAYS[array]);
-        counts[array] += piece.elements;
     }
     unknown.extend(found);
     Some(trip)

@@ -51,7 +51,7 @@ impl MediaCache {
     /// Draw `media` of the trip stored at `trip_path`: the picture (or a placeholder), then its
     /// caption and credit. The alt text is the picture's accessible name.
     pub fn media_ui(&mut self, ui: &mut Ui, trip_path: &Path, media: &Media, tokens: &Tokens) {
-        let key = trip_path.parent().unwrap_or(Path::new(".")).join(&media.path);
+        let key = crate::format::folder_of(trip_path).join(&media.path);
         let ctx = ui.ctx().clone();
         let entry = self
             .entries
