@@ -268,52 +268,12 @@ pub fn import(files: &[PathBuf], out: &std::path::Path, err: &mut dyn Write) -> 
     for warning in &imported.warnings {
         let _ = writeln!(err, "{warning}");
     }
-    // Nothing is written unless the whole result is valid: a broken trip on disk is worse than
-    // none, and the input is where the fix belongs.
-    let invalid = invalid_records(&imported.trip);
-    if !invalid.is_empty() {
-        for line in invalid {
-            let _ = writeln!(err, "{line}");
-        }
-        let _ = writeln!(err, "nothing was written");
-        return CheckStatus::Invalid;
-    }
     if let Err(error) = crate::interchange::import::save_imported(&imported, out) {
         let _ = writeln!(err, "error: {error}");
         return CheckStatus::IoError;
     }
     let _ = writeln!(err, "Imported {} into {}", imported.summary(), out.display());
     check(&[out.to_path_buf()], err)
-}
-
-/// The errors in an imported trip, each naming the record it came from by its id and title.
-fn invalid_records(trip: &crate::model::Trip) -> Vec<String> {
-    use crate::model::{PathSegment, Severity};
-    crate::model::resolve(trip)
-        .problems
-        .into_iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|problem| {
-            let record = match problem.path.0.as_slice() {
-                [PathSegment::Key(list), PathSegment::Index(i), ..] if list == "events" => trip
-                    .events
-                    .get(*i)
-                    .map(|e| format!("the record `{}` (\"{}\")", e.id, e.title)),
-                [PathSegment::Key(list), PathSegment::Index(i), ..] if list == "places" => trip
-                    .places
-                    .get(*i)
-                    .map(|p| format!("the place `{}` (\"{}\")", p.id, p.name)),
-                _ => None,
-            };
-            format!(
-                "error: {}: {} ({})\n  = help: {}; fix it in the file being imported",
-                record.unwrap_or_else(|| "the imported trip".to_owned()),
-                problem.message,
-                problem.path,
-                problem.help
-            )
-        })
-        .collect()
 }
 
 /// The bundled example called `name`.

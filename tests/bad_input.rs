@@ -5,32 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bad_input");
+mod common;
 
-struct Case {
-    file: String,
-    command: String,
-    status: i32,
-    expected: Vec<String>,
-}
-
-fn cases() -> Vec<Case> {
-    let listing = std::fs::read_to_string(Path::new(CORPUS).join("expected.tsv")).expect("listing");
-    listing
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(fields.len(), 4, "a listing line has four fields: {line}");
-            Case {
-                file: fields[0].to_owned(),
-                command: fields[1].to_owned(),
-                status: fields[2].parse().expect("an exit status"),
-                expected: fields[3].split(" | ").map(str::to_owned).collect(),
-            }
-        })
-        .collect()
-}
+use common::corpus::{CORPUS, Case, cases};
 
 /// Run `check` or `import` on `file` (from inside its folder, so messages name it plainly):
 /// the exit status, everything printed, and whether an import wrote its output.
@@ -117,7 +94,7 @@ fn every_file_in_the_corpus_folder_is_listed() {
 }
 
 #[test]
-fn a_ten_megabyte_string_is_read_and_the_error_after_it_is_still_located() {
+fn a_ten_megabyte_string_is_read_the_error_after_it_is_located_and_past_the_text_limit_it_is_an_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     let text = format!("format = 1\ntitle = \"{}\"\nsummary = 5\n", "x".repeat(10 << 20));
     std::fs::write(dir.path().join("long.toml"), text).expect("write");
@@ -125,6 +102,25 @@ fn a_ten_megabyte_string_is_read_and_the_error_after_it_is_still_located() {
     assert_eq!(status, Some(1), "{printed}");
     assert!(
         printed.contains("long.toml:3:11"),
+        "{}",
+        &printed[..printed.len().min(2000)]
+    );
+    // A text that parses but is past the limit is an error at its line, saying the limit.
+    let text = format!(
+        "format = 1\ntitle = \"t\"\nsummary = \"{}\"\n",
+        "x".repeat(10 << 20)
+    );
+    std::fs::write(dir.path().join("long-summary.toml"), text).expect("write");
+    let (status, printed, _) = run(
+        dir.path(),
+        "long-summary.toml",
+        "check",
+        &dir.path().join("unused"),
+    );
+    assert_eq!(status, Some(1), "{}", &printed[..printed.len().min(2000)]);
+    assert!(
+        printed.contains("long-summary.toml:3:11")
+            && printed.contains("more than the 100000 one text may hold"),
         "{}",
         &printed[..printed.len().min(2000)]
     );

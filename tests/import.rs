@@ -552,3 +552,59 @@ fn storymap_days_without_a_year_take_the_year_of_the_slide_before_and_say_so() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn timelinejs_years_before_christ_import_and_export_as_negative_years() {
+    // As TimelineJS users write them: a negative year is that many years BCE.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = fixture(
+        dir.path(),
+        "greece.json",
+        r#"{
+  "title": {"text": {"headline": "Classical Greece"}},
+  "events": [
+    {"start_date": {"year": -490}, "text": {"headline": "Battle of Marathon"}, "group": "Athens"},
+    {"start_date": {"year": "-44", "month": "3", "day": "15"}, "text": {"headline": "Ides of March"}, "group": "Rome"},
+    {"start_date": {"year": -480, "month": 9}, "end_date": {"year": -479}, "text": {"headline": "Salamis and after"}, "group": "Athens"}
+  ]
+}"#,
+    );
+    let imported = import(&[path]);
+    let starts: Vec<(&str, &str, &str)> = imported
+        .trip
+        .events
+        .iter()
+        .map(|e| (e.title.as_str(), e.start.as_str(), e.end.as_str()))
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            ("Battle of Marathon", "-490", ""),
+            ("Ides of March", "-44-03-15", ""),
+            ("Salamis and after", "-480-09", "-479")
+        ]
+    );
+    let resolution = resolve(&imported.trip);
+    assert!(
+        !resolution
+            .problems
+            .iter()
+            .any(|p| p.severity == itinera::model::Severity::Error),
+        "{:?}",
+        resolution.problems
+    );
+    let json: serde_json::Value = serde_json::from_str(&export_text(
+        &imported.trip,
+        &resolution.chronology,
+        ExportFormat::Timelinejs,
+    ))
+    .expect("json");
+    let ides = json["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .find(|e| e["text"]["headline"] == "Ides of March")
+        .expect("exported");
+    assert_eq!(ides["start_date"]["year"], -44);
+    assert_eq!(ides["start_date"]["display_date"], "Fri 15 Mar 44 BC");
+}

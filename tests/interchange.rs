@@ -115,8 +115,18 @@ fn ours_to_csv_and_back_keeps_every_csv_column() {
             )
         );
         assert_eq!(
-            (&imported.summary, &imported.participants, &imported.sources),
-            (&original.summary, &original.participants, &original.sources)
+            (
+                &imported.summary,
+                &imported.participants,
+                &imported.sources,
+                imported.sequence
+            ),
+            (
+                &original.summary,
+                &original.participants,
+                &original.sources,
+                original.sequence
+            )
         );
         let first = |e: &itinera::model::Event| {
             e.quotes

@@ -91,7 +91,7 @@ fn offsets_read_like_people_write_them() {
 }
 
 #[test]
-fn events_order_by_utc_start_then_end_then_file_order() {
+fn events_order_by_utc_start_then_end_then_id() {
     let text = common_trip(&[
         ("c", "2015-11-02", "astana"),
         ("a", "2015-11-02", "london"),
@@ -111,8 +111,89 @@ fn events_order_by_utc_start_then_end_then_file_order() {
         .map(|&i| trip.events[i].id.as_str())
         .collect();
     // Astana's 2 Nov starts at 18:00 UTC on 1 Nov; London's at 00:00 UTC on 2 Nov; 10:00 in
-    // Astana is 04:00 UTC. c and b tie exactly and keep file order.
-    assert_eq!(ids, ["c", "b", "a", "d"]);
+    // Astana is 04:00 UTC. b and c tie exactly and go by id, whatever the file's order.
+    assert_eq!(ids, ["b", "c", "a", "d"]);
+}
+
+#[test]
+fn same_time_events_follow_their_sequence_before_unnumbered_ones() {
+    let text = common_trip(&[
+        ("a", "2015-11-02", "astana"),
+        ("b", "2015-11-02", "astana"),
+        ("c", "2015-11-02", "astana"),
+    ])
+    .replace("id = \"c\"\n", "id = \"c\"\nsequence = 1\n")
+    .replace("id = \"b\"\n", "id = \"b\"\nsequence = 2\n");
+    let (trip, resolution, _) = itinera::format::check_text(
+        std::path::Path::new("t.toml"),
+        itinera::format::FileFormat::Toml,
+        text,
+    )
+    .into_valid()
+    .expect("valid");
+    let ids: Vec<&str> = resolution
+        .chronology
+        .order
+        .iter()
+        .map(|&i| trip.events[i].id.as_str())
+        .collect();
+    assert_eq!(ids, ["c", "b", "a"]);
+}
+
+#[test]
+fn years_before_christ_are_written_with_a_minus_and_have_no_year_zero() {
+    use chrono::Datelike as _;
+    for text in ["-500", "-44-03", "-44-03-15", "-44-03-15T11:00", "-1~", "0001"] {
+        assert_eq!(parse(text).to_string(), text);
+    }
+    // 500 BC is astronomical year -499; 1 BC is 0, followed by AD 1.
+    assert_eq!(parse("-500").local.year(), -499);
+    assert_eq!(parse("-1").local.year(), 0);
+    assert!(parse("-1").local < parse("0001").local);
+    assert!(matches!(
+        TripTime::parse("0000"),
+        Err(TimeParseError::NoYearZero(_))
+    ));
+    assert!(matches!(
+        TripTime::parse("-0"),
+        Err(TimeParseError::NoYearZero(_))
+    ));
+    assert!(matches!(TripTime::parse("-"), Err(TimeParseError::Shape(_))));
+    assert!(matches!(
+        TripTime::parse("-1234567"),
+        Err(TimeParseError::Shape(_))
+    ));
+    assert_eq!(
+        itinera::model::describe::describe_time(&parse("-44-03-15")),
+        "Fri 15 Mar 44 BC"
+    );
+    assert_eq!(
+        itinera::model::describe::describe_time(&parse("-500~")),
+        "c. 500 BC"
+    );
+}
+
+#[test]
+fn a_trip_before_christ_checks_and_orders_across_the_era() {
+    let text = common_trip(&[
+        ("augustus", "0014-08-19", "astana"),
+        ("caesar", "-44-03-15", "astana"),
+        ("marathon", "-490", "london"),
+    ]);
+    let (trip, resolution, _) = itinera::format::check_text(
+        std::path::Path::new("t.toml"),
+        itinera::format::FileFormat::Toml,
+        text,
+    )
+    .into_valid()
+    .expect("a trip before Christ is valid");
+    let ids: Vec<&str> = resolution
+        .chronology
+        .order
+        .iter()
+        .map(|&i| trip.events[i].id.as_str())
+        .collect();
+    assert_eq!(ids, ["marathon", "caesar", "augustus"]);
 }
 
 fn common_trip(events: &[(&str, &str, &str)]) -> String {
@@ -125,4 +206,25 @@ fn common_trip(events: &[(&str, &str, &str)]) -> String {
         ));
     }
     text
+}
+
+#[test]
+fn an_end_covers_its_whole_day_so_a_timed_start_may_end_that_day_but_not_the_day_before() {
+    let check = |start: &str, end: &str| {
+        let text = common_trip(&[("a", start, "astana")]).replace(
+            &format!("start = \"{start}\"\n"),
+            &format!("start = \"{start}\"\nend = \"{end}\"\n"),
+        );
+        itinera::format::check_text(
+            std::path::Path::new("t.toml"),
+            itinera::format::FileFormat::Toml,
+            text,
+        )
+        .into_valid()
+        .is_ok()
+    };
+    assert!(check("2015-11-01T14:30", "2015-11-01"));
+    assert!(check("2015-11", "2015-11-01"));
+    assert!(!check("2015-11-02", "2015-11-01T23:00"));
+    assert!(!check("2015-11-03", "2015-11-01"));
 }

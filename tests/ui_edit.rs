@@ -259,3 +259,61 @@ fn marking_a_place_approximate_is_saved_and_the_map_says_so() {
     let saved = std::fs::read_to_string(&path).expect("saved");
     assert!(!saved.contains("approximate"), "{saved}");
 }
+
+#[test]
+fn an_editor_reorders_same_day_events_with_their_sequence_and_dates_an_event_before_christ() {
+    let (_dir, path) = edit_copy_of(&std::fs::read_to_string(itinera::BUNDLED_TRIP).expect("bundled"));
+    let mut harness = app_at(path, None, false);
+    let index_of = |harness: &egui_kittest::Harness<'_, itinera::App>, id: &str| {
+        let (trip, _) = harness.state().state().trip().expect("open");
+        trip.events.iter().position(|e| e.id == id).expect("event")
+    };
+    let rank_of = |harness: &egui_kittest::Harness<'_, itinera::App>, id: &str| {
+        let (trip, chronology) = harness.state().state().trip().expect("open");
+        chronology
+            .order
+            .iter()
+            .position(|&i| trip.events[i].id == id)
+            .expect("in order")
+    };
+    // The article's order: the meeting with Nazarbayev (1) before the mosque (6).
+    assert!(rank_of(&harness, "astana-nazarbayev") < rank_of(&harness, "astana-mosque"));
+    let mosque = index_of(&harness, "astana-mosque");
+    harness
+        .state_mut()
+        .send(itinera::command::Command::Select(Some(mosque)));
+    harness.run();
+    harness.get_by_label("Edit mode").click();
+    harness.run();
+    let order = "Order among events at the same time (1, 2, 3…; optional)";
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, order)
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, order)
+        .type_text("1");
+    harness.run();
+    let (trip, _) = harness.state().state().trip().expect("open");
+    assert_eq!(trip.events[mosque].sequence, 1);
+    // Both are now first of the day; the tie goes by id, so the mosque comes first.
+    assert!(rank_of(&harness, "astana-mosque") < rank_of(&harness, "astana-nazarbayev"));
+
+    let start = "Start (2015-11-02, 2015-11-02T14:30 or -490 for 490 BC)";
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, start)
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, start)
+        .type_text("-490");
+    harness.run();
+    let (trip, chronology) = harness.state().state().trip().expect("open");
+    assert_eq!(trip.events[mosque].start, "-490");
+    assert_eq!(chronology.order.first(), Some(&mosque), "490 BC comes first");
+    harness.get_by_label_contains("490 BC");
+}

@@ -127,6 +127,94 @@ fn opened_files_become_recent_files_newest_first() {
 }
 
 /// Open the File menu and choose `item` (in the Export submenu when `export`).
+#[test]
+fn every_broken_trip_file_of_the_corpus_shows_its_located_problems_and_keeps_the_open_trip() {
+    let mut harness = common::kerry_app();
+    let mut checked = 0;
+    for case in common::corpus::cases() {
+        if case.command != "check" || case.status != 1 {
+            continue;
+        }
+        let path = Path::new(common::corpus::CORPUS).join(&case.file);
+        harness.state_mut().send(Command::Open(path));
+        harness.run();
+        assert_eq!(
+            open_title(&harness).as_deref(),
+            Some("John Kerry in Central Asia, 2015"),
+            "{} replaced the open trip",
+            case.file
+        );
+        for piece in &case.expected {
+            assert!(
+                harness.query_all_by_label_contains(piece).next().is_some(),
+                "{}: the app does not show `{piece}`",
+                case.file
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} broken trip files");
+}
+
+/// Import `file` with File ▸ Import… and wait until the import opened its trip or said
+/// that nothing was written.
+fn import_in_app(harness: &mut Harness<'_, App>, file: &Path) {
+    file_menu(harness, "Import…", false);
+    harness.get_by_label("Add file…").click();
+    harness.run();
+    choose_path(harness, file);
+    harness.get_by_label(&file.display().to_string());
+    let before = harness.state().state().open().map(|o| o.path.clone());
+    harness
+        .get_by_role_and_label(egui::Role::Button, "Import")
+        .click();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while harness.state().state().open().map(|o| o.path.clone()) == before
+        && harness.query_by_label("Nothing was written:").is_none()
+    {
+        assert!(std::time::Instant::now() < deadline, "the import never finished");
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
+}
+
+#[test]
+fn every_broken_import_of_the_corpus_shows_its_located_problems_writes_nothing_and_keeps_the_open_trip() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut imported = 0;
+    for case in common::corpus::cases() {
+        if case.command != "import" || case.status == 0 {
+            continue;
+        }
+        let file = dir.path().join(&case.file);
+        std::fs::copy(Path::new(common::corpus::CORPUS).join(&case.file), &file).expect("copy");
+        let mut harness = common::kerry_app();
+        import_in_app(&mut harness, &file);
+        assert_eq!(
+            open_title(&harness).as_deref(),
+            Some("John Kerry in Central Asia, 2015"),
+            "{} replaced the open trip",
+            case.file
+        );
+        harness.get_by_label("Nothing was written:");
+        for piece in case.expected.iter().filter(|p| *p != "nothing was written") {
+            assert!(
+                harness.query_all_by_label_contains(piece).next().is_some(),
+                "{}: the Import window does not show `{piece}`",
+                case.file
+            );
+        }
+        assert!(
+            !file.with_extension("toml").exists(),
+            "{}: a trip was written",
+            case.file
+        );
+        imported += 1;
+    }
+    assert!(imported >= 12, "only {imported} broken imports");
+}
+
 fn file_menu(harness: &mut Harness<'_, App>, item: &str, export: bool) {
     harness.get_by_label("File").click();
     harness.run();
@@ -169,22 +257,12 @@ fn file_import_reads_travel_records_on_a_worker_and_opens_the_new_trip() {
     )
     .expect("write records");
     let mut harness = common::kerry_app();
-    file_menu(&mut harness, "Import…", false);
-    harness.get_by_label("Add file…").click();
-    harness.run();
-    choose_path(&mut harness, &records);
-    harness.get_by_label(&records.display().to_string());
-    harness
-        .get_by_role_and_label(egui::Role::Button, "Import")
-        .click();
+    import_in_app(&mut harness, &records);
     let out = dir.path().join("kerry.toml");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while harness.state().state().open().map(|o| o.path.clone()) != Some(out.clone()) {
-        assert!(std::time::Instant::now() < deadline, "the import never finished");
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    harness.run();
+    assert_eq!(
+        harness.state().state().open().map(|o| o.path.clone()),
+        Some(out.clone())
+    );
     let (trip, chronology) = harness.state().state().trip().expect("the imported trip is open");
     assert_eq!(trip.title, "Travels of John Forbes Kerry");
     assert_eq!(chronology.order.len(), 1);

@@ -126,10 +126,10 @@ impl Report {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let _ = writeln!(out, "{label}: {}", d.message);
+        let _ = writeln!(out, "{label}: {}", clip(&d.message, MAX_MESSAGE_CHARS));
         let (Some(line), Some(column)) = (located.line, located.column) else {
             let _ = writeln!(out, "  --> {}", self.file.display());
-            let _ = writeln!(out, "   = help: {}\n", d.help);
+            let _ = writeln!(out, "   = help: {}\n", clip(&d.help, MAX_MESSAGE_CHARS));
             return;
         };
         let gutter = line.to_string().len();
@@ -141,19 +141,47 @@ impl Report {
             .as_ref()
             .and_then(|s| self.text.get(s.clone()))
             .map_or(1, |t| t.lines().next().unwrap_or_default().chars().count().max(1));
-        let available = source_line.chars().count().saturating_sub(column - 1).max(1);
+        // A long line (a 10 MB string, minified JSON) is shown as a window around the column.
+        let skip = column.saturating_sub(SOURCE_CONTEXT_CHARS + 1);
+        let shown: String = source_line.chars().skip(skip).take(MAX_SOURCE_CHARS).collect();
+        let cut_before = if skip > 0 { "…" } else { "" };
+        let cut_after = if source_line.chars().count() > skip + MAX_SOURCE_CHARS {
+            "…"
+        } else {
+            ""
+        };
+        let column_shown = column - skip + cut_before.chars().count();
+        let available = (shown.chars().count() + cut_before.chars().count())
+            .saturating_sub(column_shown - 1)
+            .max(1);
         let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(out, "{line} | {source_line}");
+        let _ = writeln!(out, "{line} | {cut_before}{shown}{cut_after}");
         let _ = writeln!(
             out,
             "{pad} | {}{}",
-            " ".repeat(column - 1),
+            " ".repeat(column_shown - 1),
             "^".repeat(underline_len.min(available))
         );
         if let Some(field) = &d.field {
-            let _ = writeln!(out, "{pad} = in: {field}");
+            let _ = writeln!(out, "{pad} = in: {}", clip(field, MAX_MESSAGE_CHARS));
         }
-        let _ = writeln!(out, "{pad} = help: {}\n", d.help);
+        let _ = writeln!(out, "{pad} = help: {}\n", clip(&d.help, MAX_MESSAGE_CHARS));
+    }
+}
+
+/// The most characters of a message or help shown (one may quote a user's text).
+pub const MAX_MESSAGE_CHARS: usize = 400;
+/// The most characters of a source line shown under a diagnostic.
+const MAX_SOURCE_CHARS: usize = 120;
+/// How many characters before the column a long source line keeps.
+const SOURCE_CONTEXT_CHARS: usize = 40;
+
+/// `text`, cut to `max_chars` characters with "…" when longer: a message that quotes a
+/// 10 MB value must not become a 10 MB label.
+pub fn clip(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        Some((end, _)) => format!("{}…", &text[..end]).into(),
+        None => text.into(),
     }
 }
 
@@ -162,5 +190,34 @@ fn plural(n: usize, word: &str) -> String {
         word.to_owned()
     } else {
         format!("{word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_with_the_caret_under_the_column() {
+        let line = format!("{}BAD{}", "a".repeat(5_000), "b".repeat(5_000));
+        let mut report = Report::new(Path::new("long.json"), line);
+        report.diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            message: "m".repeat(10_000),
+            help: "fix it".to_owned(),
+            span: Some(5_000..5_003),
+            field: None,
+        });
+        let text = report.render();
+        assert!(text.len() < 1_500, "{} bytes", text.len());
+        let lines: Vec<&str> = text.lines().collect();
+        let source = lines.iter().find(|l| l.starts_with("1 | ")).expect("source line");
+        let caret = lines.iter().find(|l| l.contains('^')).expect("caret line");
+        // In characters, as a terminal shows them ("…" is one character, three bytes).
+        let at = caret.chars().position(|c| c == '^').expect("caret");
+        let under: String = source.chars().skip(at).take(3).collect();
+        assert_eq!(under, "BAD", "{source}\n{caret}");
+        assert!(source.contains("…aaa") && source.ends_with('…'), "{source}");
+        assert!(text.contains(&format!("error: {}…", "m".repeat(MAX_MESSAGE_CHARS))));
     }
 }

@@ -25,7 +25,14 @@ pub enum WriteError {
 }
 
 /// Keys that the model may omit (an unset option); absent in the trip means delete from the file.
-const OPTIONAL_KEYS: [&str; 5] = ["slide_seconds", "lat", "lon", "approximate", "journey"];
+const OPTIONAL_KEYS: [&str; 6] = [
+    "slide_seconds",
+    "lat",
+    "lon",
+    "approximate",
+    "journey",
+    "sequence",
+];
 
 /// The text of `trip` in `format`. For TOML, `original` is the file's previous text (empty for a
 /// new file), whose formatting and comments are kept wherever the trip did not change.

@@ -2,7 +2,7 @@
 //! back. Shared by both directions, so they cannot drift apart.
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 17] = [
+pub const COLUMNS: [&str; 18] = [
     "id",
     "title",
     "kind",
@@ -20,4 +20,5 @@ pub const COLUMNS: [&str; 17] = [
     "quote",
     "quote_speaker",
     "quote_source",
+    "sequence",
 ];

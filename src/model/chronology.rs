@@ -89,10 +89,15 @@ impl Chronology {
     /// consecutive events at one place into stops.
     pub fn new(trip: &Trip, places: Vec<Option<ResolvedPlace>>, events: Vec<Option<ResolvedEvent>>) -> Self {
         let mut order: Vec<usize> = events.iter().flatten().map(|e| e.index).collect();
-        order.sort_by_key(|&i| {
-            let e = events[i].as_ref().map(|e| (e.start_utc, e.end_utc));
-            (e, i)
-        });
+        // A total order that never depends on where an event is in the file: same-time
+        // events go by their `sequence` (unset last), then by id; the index only separates
+        // duplicate ids, which validation already reports as errors.
+        let key = |i: usize| {
+            let times = events[i].as_ref().map(|e| (e.start_utc, e.end_utc));
+            let event = &trip.events[i];
+            (times, event.sequence == 0, event.sequence, event.id.as_str(), i)
+        };
+        order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
         let (journeys, journey_of) = journeys(trip, &order, &events);
         let mut stops: Vec<Stop> = Vec::new();
         let mut legs = Vec::new();

@@ -5,16 +5,23 @@
 //! with, and always with the UTC offset so readers can compare stops across timezones.
 
 use super::chronology::ResolvedEvent;
-use super::time::{Precision, TripTime, format_utc_offset, utc_offset_secs};
+use chrono::Datelike as _;
+
+use super::time::{Precision, TripTime, format_utc_offset, utc_offset_secs, year_label};
 
 /// The local date of `time` at its precision, e.g. "Mon 2 Nov 2015", "November 2015",
 /// "Mon 2 Nov 2015, 14:30"; approximate dates start with "c.".
 pub fn describe_time(time: &TripTime) -> String {
+    let year = year_label(time.local.year());
     let text = match time.precision {
-        Precision::Year => time.local.format("%Y").to_string(),
-        Precision::Month => time.local.format("%B %Y").to_string(),
-        Precision::Day => time.local.format("%a %-d %b %Y").to_string(),
-        Precision::Minute => time.local.format("%a %-d %b %Y, %H:%M").to_string(),
+        Precision::Year => year,
+        Precision::Month => format!("{} {year}", time.local.format("%B")),
+        Precision::Day => format!("{} {year}", time.local.format("%a %-d %b")),
+        Precision::Minute => format!(
+            "{} {year}, {}",
+            time.local.format("%a %-d %b"),
+            time.local.format("%H:%M")
+        ),
     };
     if time.approximate {
         format!("c. {text}")

@@ -10,6 +10,7 @@ pub mod edit;
 pub mod filter;
 pub mod geo;
 pub mod journeys;
+pub mod limits;
 pub mod problem;
 pub mod refs;
 pub mod resolve;

@@ -48,6 +48,7 @@ pub fn resolve(trip: &Trip) -> Resolution {
             format!("put `format = {FORMAT_VERSION}` at the top of the file"),
         ));
     }
+    problems.extend(super::limits::problems(trip));
     if trip.title.trim().is_empty() {
         problems.push(Problem::error(
             root.key("title"),
@@ -335,7 +336,7 @@ fn check_event(
         .ok()?;
     let end_utc = match end {
         Some(end) => {
-            let (end_start_utc, end_utc) = end
+            let (_, end_utc) = end
                 .utc_span(tz)
                 .map_err(|e| {
                     problems.push(Problem::error(
@@ -345,7 +346,9 @@ fn check_event(
                     ))
                 })
                 .ok()?;
-            if end_start_utc < start_utc {
+            // An end covers its whole span ("2015-11-01" is through that day), so a visit
+            // from 14:30 that ends "2015-11-01" ends after it starts.
+            if end_utc < start_utc {
                 problems.push(Problem::error(
                     path.key("end"),
                     format!(
@@ -390,9 +393,10 @@ fn parse_time(path: &FieldPath, text: &str, required: bool, problems: &mut Vec<P
 fn time_problem(path: FieldPath, error: &TimeParseError) -> Problem {
     let help = match error {
         TimeParseError::Shape(_) => {
-            "for example \"2015-11-02\", \"2015-11\" or \"2015-11-02T14:30\"; add `~` at the end if approximate"
+            "for example \"2015-11-02\", \"2015-11\", \"2015-11-02T14:30\" or \"-500\" (500 BC); add `~` at the end if approximate"
         }
         TimeParseError::Impossible(..) => "check the day of the month and the hour (00–23)",
+        TimeParseError::NoYearZero(_) => "write `-1` for 1 BC or `0001` for AD 1",
     };
     Problem::error(path, error.to_string(), help)
 }

@@ -2,7 +2,11 @@
 //!
 //! A [`TripTime`] is what an editor wrote: `2015`, `2015-11`, `2015-11-02` or
 //! `2015-11-02T14:30`, optionally followed by `~` (the ISO 8601-2 / EDTF mark for
-//! "approximate"). It is a *local* time: it only becomes an instant once it is paired with the
+//! "approximate"). Years before AD 1 are written with a minus sign and mean that many years
+//! BC, as TimelineJS writes them and historians count: `-500` is 500 BC, `-44-03-15` the Ides of
+//! March; there is no year 0. Inside, years are astronomical (chrono's: 0 is 1 BC, -499 is
+//! 500 BC), so arithmetic across the era boundary has no gap; [`historical_year`] and
+//! [`year_label`] convert for people. It is a *local* time: it only becomes an instant once it is paired with the
 //! IANA timezone of the place where it happened ([`TripTime::utc_span`]).
 //!
 //! Invariants: a parsed `TripTime` always names a real calendar date (no 31 November), and its
@@ -55,11 +59,16 @@ pub struct TripTime {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TimeParseError {
     /// Not one of the accepted shapes.
-    #[error("`{0}` is not a date; write `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`")]
+    #[error(
+        "`{0}` is not a date; write `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (years BC with a minus: `-500`)"
+    )]
     Shape(String),
     /// The shape is right but the calendar says no (e.g. 31 November, 25:00).
     #[error("`{0}` is not a real {1}")]
     Impossible(String, &'static str),
+    /// Year 0, which the calendar does not have.
+    #[error("`{0}` has the year 0, which does not exist: 1 BC (`-1`) is followed by AD 1 (`0001`)")]
+    NoYearZero(String),
 }
 
 /// Why a local time has no instant in its timezone.
@@ -95,14 +104,32 @@ impl TripTime {
             Some((d, t)) => (d, Some(t)),
             None => (body, None),
         };
+        // `-500…` is 500 BC: one to six digits after the sign (chrono's range is ±262,143).
+        let (bc, date_part) = match date_part.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, date_part),
+        };
         let mut fields = date_part.split('-');
-        let year = number(fields.next().ok_or_else(shape_error)?, 4)?;
+        let year_text = fields.next().ok_or_else(shape_error)?;
+        let year = if bc {
+            if year_text.is_empty() || year_text.len() > 6 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(shape_error());
+            }
+            year_text.parse().map_err(|_| shape_error())?
+        } else {
+            number(year_text, 4)?
+        };
         let month = fields.next().map(|m| number(m, 2)).transpose()?;
         let day = fields.next().map(|d| number(d, 2)).transpose()?;
         if fields.next().is_some() || (time_part.is_some() && day.is_none()) {
             return Err(shape_error());
         }
         let year = i32::try_from(year).map_err(|_| shape_error())?;
+        if year == 0 {
+            return Err(TimeParseError::NoYearZero(text.to_owned()));
+        }
+        // Historical BC years to astronomical: 1 BC is 0, 500 BC is -499.
+        let year = if bc { 1 - year } else { year };
         let date = NaiveDate::from_ymd_opt(year, month.unwrap_or(1), day.unwrap_or(1))
             .ok_or_else(|| TimeParseError::Impossible(text.to_owned(), "date"))?;
         let (time, precision) = match time_part {
@@ -173,13 +200,46 @@ pub fn local_to_utc(local: NaiveDateTime, tz: Tz, strict: bool) -> Result<DateTi
 impl fmt::Display for TripTime {
     /// The trip-file notation, so that `parse(display(t)) == t`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = match self.precision {
-            Precision::Year => self.local.format("%Y"),
-            Precision::Month => self.local.format("%Y-%m"),
-            Precision::Day => self.local.format("%Y-%m-%d"),
-            Precision::Minute => self.local.format("%Y-%m-%dT%H:%M"),
+        let rest = match self.precision {
+            Precision::Year => self.local.format(""),
+            Precision::Month => self.local.format("-%m"),
+            Precision::Day => self.local.format("-%m-%d"),
+            Precision::Minute => self.local.format("-%m-%dT%H:%M"),
         };
-        write!(f, "{text}{}", if self.approximate { "~" } else { "" })
+        let year = historical_year(self.local.year());
+        let year = if year < 0 {
+            year.to_string()
+        } else {
+            format!("{year:04}")
+        };
+        write!(f, "{year}{rest}{}", if self.approximate { "~" } else { "" })
+    }
+}
+
+/// The year as historians number it, from chrono's astronomical year: 2015 stays 2015, 0 is
+/// -1 (1 BC), -499 is -500 (500 BC). Never 0.
+pub fn historical_year(astronomical: i32) -> i32 {
+    if astronomical > 0 {
+        astronomical
+    } else {
+        astronomical - 1
+    }
+}
+
+/// chrono's astronomical year from a historical one (-500 is -499); 0 is taken as 1 BC.
+pub fn astronomical_year(historical: i32) -> i32 {
+    if historical < 0 {
+        historical + 1
+    } else {
+        historical
+    }
+}
+
+/// A year as people read it: "2015", "500 BC" (from chrono's astronomical year).
+pub fn year_label(astronomical: i32) -> String {
+    match historical_year(astronomical) {
+        year if year < 0 => format!("{} BC", -i64::from(year)),
+        year => year.to_string(),
     }
 }
 

@@ -13,12 +13,14 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 
+use super::time::{astronomical_year as astronomical, historical_year, year_label};
+
 /// Closest zoom: two seconds per point (an hour fills about 1,800 points).
 pub const MIN_SECS_PER_POINT: f64 = 2.0;
-/// Farthest zoom: about four years per point, so two millennia fit on a wide screen.
-pub const MAX_SECS_PER_POINT: f64 = 4.0 * 365.25 * 86_400.0;
-/// Earliest left edge: 1 January year 1.
-const MIN_SECS: f64 = -62_135_596_800.0;
+/// Farthest zoom: twenty years per point, so ten millennia of history fit on a wide screen.
+pub const MAX_SECS_PER_POINT: f64 = 20.0 * 365.25 * 86_400.0;
+/// Earliest left edge: 1 January 10,000 BC (astronomical year -9999).
+const MIN_SECS: f64 = -377_705_203_200.0;
 /// Latest left edge: 1 January 9000, leaving room for the width of the view.
 const MAX_SECS: f64 = 221_845_392_000.0;
 
@@ -122,7 +124,7 @@ pub enum TickUnit {
 }
 
 /// The ladder of tick steps, finest first.
-const LADDER: [TickUnit; 17] = [
+const LADDER: [TickUnit; 20] = [
     TickUnit::Hours(1),
     TickUnit::Hours(3),
     TickUnit::Hours(6),
@@ -140,6 +142,9 @@ const LADDER: [TickUnit; 17] = [
     TickUnit::Years(20),
     TickUnit::Years(50),
     TickUnit::Years(100),
+    TickUnit::Years(200),
+    TickUnit::Years(500),
+    TickUnit::Years(1000),
 ];
 
 impl TickUnit {
@@ -168,11 +173,12 @@ impl TickUnit {
         match self {
             Self::Hours(_) if t.hour() == 0 => t.format("%a %-d %b").to_string(),
             Self::Hours(_) => t.format("%H:%M").to_string(),
-            Self::Days(7) => t.format("%-d %b %Y").to_string(),
+            Self::Days(7) => format!("{} {}", t.format("%-d %b"), year_label(t.year())),
             Self::Days(_) => t.format("%a %-d %b").to_string(),
-            Self::Months(_) => t.format("%b %Y").to_string(),
-            Self::Years(n) if n >= 10 => format!("{}s", t.year()),
-            Self::Years(_) => t.format("%Y").to_string(),
+            Self::Months(_) => format!("{} {}", t.format("%b"), year_label(t.year())),
+            // "1960s", "1900s"; millennia read as plain years ("1500", not "1500s").
+            Self::Years(n) if (10..500).contains(&n) && t.year() > 0 => format!("{}s", t.year()),
+            Self::Years(_) => year_label(t.year()),
         }
     }
 
@@ -189,8 +195,11 @@ impl TickUnit {
             Self::Days(_) => midnight(date),
             Self::Months(n) => first_of(date.year(), (date.month0() / n * n) + 1),
             Self::Years(n) => {
+                // Round years as historians count them, so ticks fall on 500 BC, not 501 BC;
+                // the years before the first AD tick belong to the tick at n BC.
                 let n = i32::try_from(n).unwrap_or(1);
-                first_of(date.year().div_euclid(n) * n, 1)
+                let floored = historical_year(date.year()).div_euclid(n) * n;
+                first_of(astronomical(if floored == 0 { -n } else { floored }), 1)
             }
         }
     }
@@ -201,7 +210,13 @@ impl TickUnit {
             Self::Hours(n) => Some(t + Duration::hours(i64::from(n))),
             Self::Days(n) => Some(t + Duration::days(i64::from(n))),
             Self::Months(n) => t.checked_add_months(chrono::Months::new(n)),
-            Self::Years(n) => t.checked_add_months(chrono::Months::new(n.saturating_mul(12))),
+            Self::Years(n) => {
+                // From n BC the next tick is AD n: there is no year 0.
+                let step = i32::try_from(n).unwrap_or(1);
+                let next = historical_year(t.year()).saturating_add(step);
+                let next = if next == 0 { step } else { next };
+                NaiveDate::from_ymd_opt(astronomical(next), 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0))
+            }
         }
     }
 
@@ -212,7 +227,7 @@ impl TickUnit {
             Self::Hours(_) => t.hour() == 0,
             Self::Days(_) => t.day() == 1,
             Self::Months(_) => t.month() == 1,
-            Self::Years(n) => t.year().rem_euclid(i32::try_from(n * 5).unwrap_or(10)) == 0,
+            Self::Years(n) => historical_year(t.year()).rem_euclid(i32::try_from(n * 5).unwrap_or(10)) == 0,
         }
     }
 }
@@ -235,7 +250,7 @@ pub fn ticks(scale: &TimeScale, width_pts: f32, tz: Tz) -> (TickUnit, Vec<Tick>)
         .iter()
         .copied()
         .find(|u| u.nominal_secs() / scale.secs_per_point() >= f64::from(u.label_width_pts()))
-        .unwrap_or(TickUnit::Years(100));
+        .unwrap_or(TickUnit::Years(1000));
     let (from, to) = (scale.time_at(0.0), scale.time_at(width_pts));
     let first = unit.floor(from.with_timezone(&tz).naive_local());
     // One tick per label width plus the partial ones at both edges; a guard, not a target.
@@ -311,6 +326,49 @@ mod tests {
         let first = DateTime::from_timestamp(ticks[0].secs as i64, 0).expect("valid");
         assert_eq!(first.format("%H:%M").to_string(), "18:00");
         assert!(ticks.iter().any(|t| t.label == "Mon 2 Nov"));
+    }
+
+    #[test]
+    fn ticks_before_christ_fall_on_round_historical_years() {
+        // 800 BC (astronomical -799) to AD 300.
+        let from = NaiveDate::from_ymd_opt(-799, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .expect("date")
+            .and_utc();
+        let to = NaiveDate::from_ymd_opt(300, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .expect("date")
+            .and_utc();
+        let scale = TimeScale::fit(from, to, 900.0, 0.0);
+        let (unit, ticks) = ticks(&scale, 900.0, Tz::UTC);
+        assert_eq!(unit, TickUnit::Years(100));
+        let labels: Vec<&str> = ticks.iter().map(|t| t.label.as_str()).collect();
+        assert!(
+            labels.contains(&"500 BC") && labels.contains(&"100 BC"),
+            "{labels:?}"
+        );
+        assert!(
+            labels.contains(&"100s") && !labels.iter().any(|l| l.starts_with('0') || l.contains("-")),
+            "{labels:?}"
+        );
+        assert!(ticks.windows(2).all(|w| w[0].secs < w[1].secs));
+        assert!(ticks.iter().any(|t| t.label == "500 BC" && t.major), "{ticks:?}");
+    }
+
+    #[test]
+    fn ten_thousand_years_fit_and_the_view_stops_at_ten_thousand_bc() {
+        let from = NaiveDate::from_ymd_opt(-9999, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .expect("date")
+            .and_utc();
+        let scale = TimeScale::fit(from, utc("2020-01-01T00:00:00Z"), 1600.0, 0.0);
+        let (unit, ticks) = ticks(&scale, 1600.0, Tz::UTC);
+        assert!(matches!(unit, TickUnit::Years(500 | 1000)), "{ticks:?}");
+        assert!(ticks.iter().any(|t| t.label == "1000"), "{ticks:?}");
+        assert!(ticks.iter().any(|t| t.label == "5000 BC"), "{ticks:?}");
+        let mut panned = scale;
+        panned.pan_by(1e6);
+        assert!(panned.start_secs() >= MIN_SECS);
     }
 
     #[test]

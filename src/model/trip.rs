@@ -195,6 +195,16 @@ pub struct Event {
     /// means the journey follows from the dates (see `model::journeys`).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub journey: String,
+    /// Place among events that start and end at the same time (1, 2, 3…), e.g. the meetings
+    /// of one day known only by their date: the chronology never depends on the order of the
+    /// file. 0 (unset) comes after the numbered ones; ties then go by id.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub sequence: u32,
+}
+
+/// Serde's test for an unset [`Event::sequence`].
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// Talks between the travellers and counterparts.

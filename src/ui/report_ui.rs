@@ -5,6 +5,7 @@ use egui::{Context, RichText, Window};
 use super::theme::Tokens;
 use crate::command::{Command, Commands};
 use crate::format::Report;
+use crate::format::diagnostic::{MAX_MESSAGE_CHARS, clip};
 use crate::model::Severity;
 
 /// A window listing `report`'s diagnostics.
@@ -33,12 +34,12 @@ pub fn report_window_ui(ctx: &Context, report: &Report, commands: &mut Commands)
                         _ => report.file.display().to_string(),
                     };
                     ui.label(
-                        RichText::new(format!("{label}: {}", d.message))
+                        RichText::new(format!("{label}: {}", clip(&d.message, MAX_MESSAGE_CHARS)))
                             .color(colour)
                             .strong(),
                     );
                     ui.label(RichText::new(format!("  --> {position}")).monospace());
-                    ui.label(format!("help: {}", d.help));
+                    ui.label(format!("help: {}", clip(&d.help, MAX_MESSAGE_CHARS)));
                     ui.add_space(6.0);
                 }
             });

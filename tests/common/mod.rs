@@ -1,6 +1,8 @@
 //! Shared test fixtures: a small valid trip written for the tests, and helpers to check it.
 #![allow(dead_code)]
 
+pub mod corpus;
+
 use std::path::Path;
 
 use itinera::format::{Checked, FileFormat, check_text};

@@ -35,6 +35,10 @@ pub fn to_csv(trip: &Trip, chronology: &Chronology) -> String {
             quote_field(|q| &q.text),
             quote_field(|q| &q.speaker),
             quote_field(|q| &q.source),
+            match event.sequence {
+                0 => String::new(),
+                n => n.to_string(),
+            },
         ]));
     }
     out

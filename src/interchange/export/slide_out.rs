@@ -47,7 +47,11 @@ fn date_object(time: &TripTime) -> Value {
     use chrono::{Datelike as _, Timelike as _};
     let local = time.local;
     let mut date = Map::new();
-    date.insert("year".into(), json!(local.year()));
+    // TimelineJS counts years BC as negative numbers with no year 0, as trip files do.
+    date.insert(
+        "year".into(),
+        json!(crate::model::time::historical_year(local.year())),
+    );
     if time.precision >= Precision::Month {
         date.insert("month".into(), json!(local.month()));
     }

@@ -8,7 +8,7 @@
 
 use super::geocode::Placer;
 use super::import_problem::ImportProblem;
-use super::part::{Part, add_missing};
+use super::part::{Origin, Part, add_missing};
 use crate::model::refs::fresh_id;
 use crate::model::{Event, EventKind, Person, Place, Quote, Trip, TripTime};
 
@@ -188,6 +188,7 @@ impl Incoming {
             }
         };
         trip.events.push(event);
+        part.origins.push(Origin::at(self.line, self.column));
     }
 }
 

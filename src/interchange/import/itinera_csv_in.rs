@@ -7,10 +7,39 @@ use std::collections::HashMap;
 
 use super::csv_parse::parse;
 use super::import_problem::ImportProblem;
+use super::part::Origin;
 use crate::model::{Event, EventKind, Person, Place, Quote, Source, Trip};
 
 /// Read a trip from CSV text in our layout. The trip's title is `title`.
 pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<ImportProblem>> {
+    from_csv_located(text, title).map(|(trip, _)| trip)
+}
+
+/// The cells that hold each event field (and its place's fields, as `place.…`), by column.
+const FIELD_OF_COLUMN: [(&str, &str); 19] = [
+    ("id", "id"),
+    ("title", "title"),
+    ("kind", "kind"),
+    ("start", "start"),
+    ("end", "end"),
+    ("place", "place"),
+    ("place", "place.id"),
+    ("place_name", "place.name"),
+    ("country", "place.country"),
+    ("lat", "place.lat"),
+    ("lon", "place.lon"),
+    ("timezone", "place.timezone"),
+    ("summary", "summary"),
+    ("participants", "participants"),
+    ("sources", "sources"),
+    ("quote", "quotes"),
+    ("quote_speaker", "quotes"),
+    ("quote_source", "quotes"),
+    ("sequence", "sequence"),
+];
+
+/// [`from_csv`], with where each event's row and cells are, in the order of the trip's events.
+pub fn from_csv_located(text: &str, title: &str) -> Result<(Trip, Vec<Origin>), Vec<ImportProblem>> {
     let rows = parse(text).map_err(|p| vec![p])?;
     let Some((header, records)) = rows.split_first() else {
         return Err(vec![ImportProblem {
@@ -51,8 +80,17 @@ pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<ImportProblem>> {
     };
     // An id names one event: a repeat is a copy-paste slip, never renamed behind the editor's back.
     let mut first_line_of: HashMap<String, usize> = HashMap::new();
+    let mut origins = Vec::with_capacity(records.len());
     for record in records {
         let get = |name: &str| position.get(name).and_then(|&i| record.get(i));
+        let (line, column) = record.first().map_or((1, 1), |f| (f.line, f.column));
+        let mut origin = Origin::at(line, column);
+        for (column_name, field) in FIELD_OF_COLUMN {
+            if let Some(cell) = get(column_name) {
+                origin.fields.push((field.to_owned(), cell.line, cell.column));
+            }
+        }
+        origins.push(origin);
         let text = |name: &str| get(name).map_or(String::new(), |f| f.text.trim().to_owned());
         if let Some(field) = get("id").filter(|f| !f.text.trim().is_empty()) {
             match first_line_of.get(field.text.trim()) {
@@ -81,13 +119,35 @@ pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<ImportProblem>> {
                         line: field.line,
                         column: field.column,
                         message: format!("`{}` in column `{name}` is not a number", field.text.trim()),
-                        help: "write degrees as a decimal number, e.g. 51.1801".to_owned(),
+                        help: if name == "sequence" {
+                            "write 1, 2, 3… for events at the same time, or leave it empty".to_owned()
+                        } else {
+                            "write degrees as a decimal number, e.g. 51.1801".to_owned()
+                        },
                     });
                     None
                 }
             }
         };
         let (lat, lon) = (number("lat"), number("lon"));
+        let sequence = match number("sequence") {
+            Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => n as u32,
+            Some(_) => {
+                if let Some(field) = get("sequence") {
+                    problems.push(ImportProblem::error(
+                        field.line,
+                        field.column,
+                        format!(
+                            "`{}` in column `sequence` is not a whole number",
+                            field.text.trim()
+                        ),
+                        "write 1, 2, 3… for events at the same time, or leave it empty",
+                    ));
+                }
+                0
+            }
+            None => 0,
+        };
         let place_id = text("place");
         if !place_id.is_empty() && !trip.places.iter().any(|p| p.id == place_id) {
             trip.places.push(Place {
@@ -161,6 +221,7 @@ pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<ImportProblem>> {
             start: text("start"),
             end: text("end"),
             place: place_id,
+            sequence,
             summary: text("summary"),
             participants,
             sources,
@@ -178,7 +239,7 @@ pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<ImportProblem>> {
         });
     }
     if problems.is_empty() {
-        Ok(trip)
+        Ok((trip, origins))
     } else {
         Err(problems)
     }

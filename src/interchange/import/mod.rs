@@ -11,7 +11,7 @@
 //! Rooms: this module is the dispatcher. The readers (`*_in.rs`, one per format) depend only on
 //! the shared leaves below them — [`part`], [`import_problem`], [`progress`], [`geocode`],
 //! [`incoming`], [`slide_in`], [`written_date`], [`csv_parse`], [`xml_depth`] — and never on each other or on
-//! this module; [`merge`] joins their trips.
+//! this module; [`validate`] locates each file's errors in that file, [`merge`] joins their trips.
 
 pub mod csv_parse;
 pub mod geocode;
@@ -27,6 +27,7 @@ pub mod storymap_in;
 pub mod timeline_csv_in;
 pub mod timelinejs_in;
 pub mod travels_xml_in;
+pub mod validate;
 pub mod visit_place;
 pub mod written_date;
 pub mod xml_depth;
@@ -34,6 +35,7 @@ pub mod xml_depth;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::format::diagnostic::{MAX_MESSAGE_CHARS, clip};
 use geocode::Placer;
 use import_problem::{ImportProblem, JsonInput};
 pub use merge::merge;
@@ -136,8 +138,8 @@ impl fmt::Display for FileProblem {
             self.file.display(),
             p.line,
             p.column,
-            p.message,
-            p.help
+            clip(&p.message, MAX_MESSAGE_CHARS),
+            clip(&p.help, MAX_MESSAGE_CHARS)
         )
     }
 }
@@ -209,15 +211,31 @@ impl Imported {
 
 /// Read every file in `files` and merge them into one trip.
 pub fn import_files(files: &[PathBuf], progress: &Progress) -> Result<Imported, ImportError> {
-    let gazetteer = crate::gazetteer::shared();
-    let mut imported = Imported::default();
-    let mut errors = Vec::new();
-    for file in files {
-        let text = crate::format::text_file::read_text(file, crate::format::text_file::MAX_IMPORT_BYTES)
+    let read = files.iter().map(|file| {
+        crate::format::text_file::read_text(file, crate::format::text_file::MAX_IMPORT_BYTES)
+            .map(|text| (file.clone(), text))
             .map_err(|source| ImportError::Unreadable {
                 file: file.clone(),
                 source,
-            })?;
+            })
+    });
+    import_texts(read, progress)
+}
+
+/// [`import_files`] on texts already read, each with the path it is reported under (whose
+/// extension also helps recognise its format): for tests and the fuzzer.
+pub fn import_texts(
+    inputs: impl IntoIterator<Item = Result<(PathBuf, String), ImportError>>,
+    progress: &Progress,
+) -> Result<Imported, ImportError> {
+    let gazetteer = crate::gazetteer::shared();
+    let mut imported = Imported::default();
+    let mut errors = Vec::new();
+    let mut files = 0;
+    for input in inputs {
+        let (file, text) = input?;
+        let file = &file;
+        files += 1;
         let at_file = |problem| FileProblem {
             file: file.clone(),
             problem,
@@ -240,15 +258,23 @@ pub fn import_files(files: &[PathBuf], progress: &Progress) -> Result<Imported, 
                 "check that it is the right file and that its records are not all empty",
             ))),
             Ok(part) => {
-                imported.records += part.records;
-                imported.placed += part.placed;
-                imported.approximate += part.approximate;
-                imported.warnings.extend(part.warnings.into_iter().map(at_file));
                 if trip.title.is_empty() {
                     trip.title = file
                         .file_stem()
                         .map_or(String::new(), |s| s.to_string_lossy().into_owned());
                 }
+                trip.format = crate::model::trip::FORMAT_VERSION;
+                // Nothing is written unless the whole result is valid, and each error is
+                // told at the record it came from: the input is where the fix belongs.
+                let invalid = validate::located_errors(&trip, &part.origins);
+                imported.warnings.extend(part.warnings.into_iter().map(at_file));
+                if !invalid.is_empty() {
+                    errors.extend(invalid.into_iter().map(at_file));
+                    continue;
+                }
+                imported.records += part.records;
+                imported.placed += part.placed;
+                imported.approximate += part.approximate;
                 merge(&mut imported.trip, trip);
             }
             Err(problems) => errors.extend(problems.into_iter().map(at_file)),
@@ -260,7 +286,7 @@ pub fn import_files(files: &[PathBuf], progress: &Progress) -> Result<Imported, 
         return Err(ImportError::Problems(errors));
     }
     imported.trip.format = crate::model::trip::FORMAT_VERSION;
-    if files.len() > 1 {
+    if files > 1 {
         merge::name_collection(&mut imported.trip);
     }
     Ok(imported)
@@ -279,10 +305,11 @@ fn read_part(
     let mut json = json;
     let mut json_input = |depth| JsonInput::new(text, json.take().unwrap_or_default(), depth);
     match format {
-        ImportFormat::ItineraCsv => Ok(itinera_csv_in::from_csv(text, "").map(|read| {
+        ImportFormat::ItineraCsv => Ok(itinera_csv_in::from_csv_located(text, "").map(|(read, origins)| {
             let part = Part {
                 records: read.events.len(),
                 placed: read.events.len(),
+                origins,
                 ..Part::default()
             };
             *trip = read;

@@ -17,6 +17,41 @@ pub struct Part {
     pub approximate: usize,
     /// Things the user should know; the import still succeeded.
     pub warnings: Vec<ImportProblem>,
+    /// Where each event of the part's trip came from, in the order of `trip.events`: so a
+    /// problem found in the trip afterwards is reported at the input's line and column.
+    pub origins: Vec<Origin>,
+}
+
+/// Where one imported event's record is in the input.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// Line of the record (1-based).
+    pub line: usize,
+    /// Column of the record (1-based, in characters).
+    pub column: usize,
+    /// Where single fields are, for formats that give them one by one (a CSV row's cells, an
+    /// XML record's elements), by the event field they hold (`start`, `quotes`) or, for its
+    /// place, `place.` and the place's field (`place.lat`): `(field, line, column)`.
+    pub fields: Vec<(String, usize, usize)>,
+}
+
+impl Origin {
+    /// The record at `line`:`column`, with no field positions.
+    pub fn at(line: usize, column: usize) -> Self {
+        Self {
+            line,
+            column,
+            fields: Vec::new(),
+        }
+    }
+
+    /// Line and column of the field `name` (as in [`Origin::fields`]), or of the record.
+    pub fn of(&self, name: &str) -> (usize, usize) {
+        self.fields
+            .iter()
+            .find(|(field, ..)| field == name)
+            .map_or((self.line, self.column), |&(_, line, column)| (line, column))
+    }
 }
 
 /// What an importer returns: `Err` when cancelled; otherwise the part read, or the file's errors.

@@ -92,14 +92,18 @@ fn trip_time(date: &Value) -> Option<String> {
             _ => None,
         }
     };
-    let year = field("year")?;
+    // TimelineJS writes 500 BC as -500, as trip files do.
+    let year = match field("year")? {
+        year if year < 0 => year.to_string(),
+        year => format!("{year:04}"),
+    };
     Some(match (field("month"), field("day"), field("hour")) {
-        (None, ..) => format!("{year:04}"),
-        (Some(month), None, _) => format!("{year:04}-{month:02}"),
-        (Some(month), Some(day), None) => format!("{year:04}-{month:02}-{day:02}"),
+        (None, ..) => year,
+        (Some(month), None, _) => format!("{year}-{month:02}"),
+        (Some(month), Some(day), None) => format!("{year}-{month:02}-{day:02}"),
         (Some(month), Some(day), Some(hour)) => {
             format!(
-                "{year:04}-{month:02}-{day:02}T{hour:02}:{:02}",
+                "{year}-{month:02}-{day:02}T{hour:02}:{:02}",
                 field("minute").unwrap_or(0)
             )
         }

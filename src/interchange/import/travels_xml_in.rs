@@ -13,7 +13,7 @@ use roxmltree::{Document, Node};
 
 use super::geocode::{Locales, Placer, split_locales};
 use super::import_problem::ImportProblem;
-use super::part::{Part, PartRead};
+use super::part::{Origin, Part, PartRead};
 use super::progress::Progress;
 use super::visit_place::VisitNames;
 use super::xml_depth;
@@ -230,6 +230,18 @@ pub fn from_travels_xml(
             notes: format!("Office of the Historian travel record {id}."),
             ..Event::default()
         });
+        let mut origin = Origin::at(line, column);
+        for (field, element) in [
+            ("start", "start-date"),
+            ("end", "end-date"),
+            ("title", "locale"),
+            ("place", "locale"),
+        ] {
+            if let Some((line, column)) = child(element).map(at) {
+                origin.fields.push((field.to_owned(), line, column));
+            }
+        }
+        part.origins.push(origin);
     }
     progress.set(records.len(), records.len());
     name_journeys(trip);

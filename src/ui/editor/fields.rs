@@ -99,9 +99,41 @@ impl Form<'_> {
     /// A number field for the optional number at `path` (empty clears it). Text that is not a
     /// number stays in the box, marked, and changes nothing.
     pub fn number_ui(&mut self, ui: &mut Ui, label: &str, path: &FieldPath, current: Option<f64>) {
+        let shown = current.map_or(String::new(), |v| v.to_string());
+        let parse = |text: &str| match text {
+            "" => Some(Value::Null),
+            text => text.parse::<f64>().ok().map(|n| serde_json::json!(n)),
+        };
+        self.numeric_ui(ui, label, path, shown, parse, "a number, e.g. 51.18");
+    }
+
+    /// A field for the whole number at `path` where 0 means unset (empty sets 0).
+    pub fn whole_number_ui(&mut self, ui: &mut Ui, label: &str, path: &FieldPath, current: u32) {
+        let shown = if current == 0 {
+            String::new()
+        } else {
+            current.to_string()
+        };
+        let parse = |text: &str| match text {
+            "" => Some(serde_json::json!(0)),
+            text => text.parse::<u32>().ok().map(|n| serde_json::json!(n)),
+        };
+        self.numeric_ui(ui, label, path, shown, parse, "a whole number, e.g. 2");
+    }
+
+    /// A one-line box whose text `parse` turns into the value at `path`; text it refuses stays
+    /// in the box, marked as not being `expected`, and changes nothing.
+    fn numeric_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        path: &FieldPath,
+        shown: String,
+        parse: impl Fn(&str) -> Option<Value>,
+        expected: &str,
+    ) {
         let name = ui.label(label);
         let id = ui.make_persistent_id(("number", path.to_string()));
-        let shown = current.map_or(String::new(), |v| v.to_string());
         let mut text = ui
             .data(|d| d.get_temp::<String>(id))
             .filter(|_| ui.memory(|m| m.has_focus(id)))
@@ -113,23 +145,18 @@ impl Form<'_> {
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(name.id);
+        let value = parse(text.trim());
         if response.changed() {
-            let trimmed = text.trim();
-            if trimmed.is_empty() {
-                self.set(path, Value::Null);
-            } else if let Ok(number) = trimmed.parse::<f64>() {
-                self.set(path, serde_json::json!(number));
+            if let Some(value) = &value {
+                self.set(path, value.clone());
             }
             ui.data_mut(|d| d.insert_temp(id, text.clone()));
         }
         if response.lost_focus() {
             self.commands.send(Command::EndEdit);
         }
-        if !text.trim().is_empty() && text.trim().parse::<f64>().is_err() {
-            ui.label(
-                RichText::new(format!("`{}` is not a number, e.g. 51.18", text.trim()))
-                    .color(self.tokens.error),
-            );
+        if value.is_none() {
+            ui.label(RichText::new(format!("`{}` is not {expected}", text.trim())).color(self.tokens.error));
         }
         self.problems_ui(ui, path);
     }

@@ -134,12 +134,18 @@ impl EventEditor {
         form.choice_ui(ui, "Kind", &path.key("kind"), event.kind.id(), &kinds);
         form.text_ui(
             ui,
-            "Start (2015-11-02 or 2015-11-02T14:30)",
+            "Start (2015-11-02, 2015-11-02T14:30 or -490 for 490 BC)",
             &path.key("start"),
             &event.start,
             false,
         );
         form.text_ui(ui, "End (optional)", &path.key("end"), &event.end, false);
+        form.whole_number_ui(
+            ui,
+            "Order among events at the same time (1, 2, 3…; optional)",
+            &path.key("sequence"),
+            event.sequence,
+        );
         let places: Vec<(String, String)> = trip
             .places
             .iter()

@@ -373,11 +373,12 @@ fn histogram_hover(
     })?;
     let span = frame.scale.secs_per_point() * f64::from(frame.plot.width());
     let at = frame.scale.secs_at(x);
+    let local = utc_from_secs(at).with_timezone(&frame.tz);
     canvas.clone().on_hover_text_at_pointer(format!(
-        "{count} events around {}\nClick to zoom in",
-        utc_from_secs(at)
-            .with_timezone(&frame.tz)
-            .format("%-d %b %Y %H:%M")
+        "{count} events around {} {} {}\nClick to zoom in",
+        local.format("%-d %b"),
+        crate::model::time::year_label(chrono::Datelike::year(&local)),
+        local.format("%H:%M")
     ));
     canvas
         .clicked()
