@@ -130,7 +130,60 @@ fn merge_records(old: &mut ArrayOfTables, new: Vec<Table>) {
         };
         merged.push(table);
     }
+    keep_order(&mut merged);
     *old = merged;
+}
+
+/// toml_edit writes tables in the order of their position in the original document (a new
+/// table takes the position of the table written before it), so reused records that moved, or
+/// a new record put first, would be written in another order (found by the fuzzer: records
+/// with the same id, and a file whose events are interleaved with other sections). When the
+/// array would not be written in its order, its positions are cleared, here and in nested
+/// records, and the records are written in the array's order.
+fn keep_order(records: &mut ArrayOfTables) {
+    if written_in_order(records) {
+        return;
+    }
+    for table in records.iter_mut() {
+        clear_positions(table);
+    }
+}
+
+/// Whether toml_edit writes `records` in their order as they are positioned now.
+fn written_in_order(records: &ArrayOfTables) -> bool {
+    let positioned = records.iter().any(|t| t.position().is_some());
+    let mut last: Option<isize> = None;
+    for table in records.iter() {
+        match (table.position(), last) {
+            (Some(position), Some(before)) if position < before => return false,
+            (Some(position), _) => last = Some(last_position(table).max(position)),
+            // A new first record would take the position of whatever precedes the array.
+            (None, None) if positioned => return false,
+            (None, _) => {}
+        }
+    }
+    true
+}
+
+/// The highest position in `table` and its nested tables.
+fn last_position(table: &Table) -> isize {
+    let nested = table.iter().filter_map(|(_, item)| match item {
+        Item::Table(nested) => Some(last_position(nested)),
+        Item::ArrayOfTables(nested) => nested.iter().map(last_position).max(),
+        _ => None,
+    });
+    nested.chain(table.position()).max().unwrap_or(isize::MIN)
+}
+
+fn clear_positions(table: &mut Table) {
+    table.set_position(None);
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(nested) => clear_positions(nested),
+            Item::ArrayOfTables(nested) => nested.iter_mut().for_each(clear_positions),
+            _ => {}
+        }
+    }
 }
 
 /// Whether two values mean the same, whatever their spelling ('a' and "a", 1.50 and 1.5).

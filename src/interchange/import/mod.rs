@@ -325,6 +325,15 @@ fn read_part(
     }
 }
 
+/// `text` as it may stand in a TOML comment: control characters (a line break, a NUL, a
+/// carriage return from the input, which TOML forbids in comments; found by the fuzzer) become
+/// spaces.
+fn comment_text(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 /// Write the imported trip to `out` (atomically, an existing file kept as `.bak`).
 pub fn save_imported(imported: &Imported, out: &Path) -> Result<(), String> {
     let text = trip_text(imported, out)?;
@@ -338,7 +347,11 @@ pub fn trip_text(imported: &Imported, out: &Path) -> Result<String, String> {
     let format = crate::format::FileFormat::of(out);
     let mut header = String::from("# Imported by Itinera from:\n");
     for (file, format) in &imported.formats {
-        header += &format!("#   {} ({})\n", file.display(), format.label());
+        header += &format!(
+            "#   {} ({})\n",
+            comment_text(&file.display().to_string()),
+            format.label()
+        );
     }
     header += &format!("# {}.\n", imported.summary());
     if !imported.warnings.is_empty() {
@@ -350,10 +363,11 @@ pub fn trip_text(imported: &Imported, out: &Path) -> Result<String, String> {
                 .file_name()
                 .map_or(String::new(), |n| n.to_string_lossy().into_owned());
             header += &format!(
-                "#   {name}:{}:{}: {}\n",
+                "#   {}:{}:{}: {}\n",
+                comment_text(&name),
                 p.line,
                 p.column,
-                p.message.replace('\n', " ")
+                comment_text(&p.message)
             );
         }
     }

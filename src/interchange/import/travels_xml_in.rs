@@ -12,7 +12,7 @@
 use roxmltree::{Document, Node};
 
 use super::geocode::{Locales, Placer, split_locales};
-use super::import_problem::ImportProblem;
+use super::import_problem::{ImportProblem, LineIndex};
 use super::part::{Origin, Part, PartRead};
 use super::progress::Progress;
 use super::visit_place::VisitNames;
@@ -63,10 +63,10 @@ pub fn from_travels_xml(
             )]));
         }
     };
-    let at = |node: Node<'_, '_>| {
-        let pos = document.text_pos_at(node.range().start);
-        (pos.row as usize, pos.col as usize)
-    };
+    // roxmltree's `text_pos_at` scans from the start of the text on every call, which made
+    // 10,000 records take 55 s; an index of line starts makes each lookup a binary search.
+    let lines = LineIndex::new(text);
+    let at = |node: Node<'_, '_>| lines.line_col(node.range().start);
     let root = document.root_element();
     if root.tag_name().name() != "trips" {
         let (line, column) = at(root);
