@@ -31,6 +31,16 @@ use crate::ui::timeline::TimelineView;
 const ONLINE_TILES_KEY: &str = "online_tiles";
 /// Storage key of the recent files list.
 const RECENT_FILES_KEY: &str = "recent_files";
+/// Storage key under which eframe remembers the window (its own constant is private).
+const WINDOW_KEY: &str = "window";
+
+/// The remembered window `settings` (eframe's RON) without full screen: a presentation's full
+/// screen is not the user's window, and the next start must not open full screen.
+pub fn windowed(settings: &str) -> String {
+    settings
+        .replace("fullscreen:true", "fullscreen:false")
+        .replace("fullscreen: true", "fullscreen: false")
+}
 
 /// Ctrl+O (Cmd+O on macOS).
 const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -70,6 +80,8 @@ pub struct App {
     frame_stats: frame_stats::FrameStats,
     /// Whether View ▸ Performance is open.
     performance_open: bool,
+    /// What a screen reader is told changed.
+    announcer: crate::ui::announce::Announcer,
     /// A large file being opened in the background.
     loading: Option<loader::Loader>,
 }
@@ -95,6 +107,7 @@ impl App {
                 button.size = theme::BODY_SIZE;
             }
         });
+        theme::apply(ctx);
         let mut state = AppState::default();
         // A large file opens in the background, so the window shows at once.
         let (effects, loading) = match (path, preread) {
@@ -138,6 +151,7 @@ impl App {
             view_shot: Default::default(),
             frame_stats: Default::default(),
             performance_open: false,
+            announcer: crate::ui::announce::Announcer::default(),
             loading,
         };
         app.handle_effects(effects);
@@ -286,6 +300,9 @@ impl eframe::App for App {
         if self.export_result.is_some() {
             return;
         }
+        if let Some(window) = storage.get_string(WINDOW_KEY) {
+            storage.set_string(WINDOW_KEY, windowed(&window));
+        }
         let online = if self.map.online() { "on" } else { "off" };
         storage.set_string(ONLINE_TILES_KEY, online.to_owned());
         storage.set_string(RECENT_FILES_KEY, self.recent.to_storage());
@@ -298,6 +315,9 @@ impl eframe::App for App {
         } else {
             self.main_ui(ui);
         }
+        self.announcer.update(&self.state);
+        let trip_title = self.state.trip().map_or("", |(trip, _)| trip.title.as_str());
+        crate::ui::announce::announce_ui(ui.ctx(), trip_title, &self.announcer);
         let complete = self.state.trip().is_some() && self.map.is_complete();
         self.frame_stats.record(started.elapsed(), complete);
     }

@@ -285,35 +285,38 @@ fn an_editor_reorders_same_day_events_with_their_sequence_and_dates_an_event_bef
     harness.run();
     harness.get_by_label("Edit mode").click();
     harness.run();
-    let order = "Order among events at the same time (1, 2, 3…; optional)";
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, order)
-        .click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, order)
-        .type_text("1");
-    harness.run();
+    replace_text(
+        &mut harness,
+        "Order among events at the same time (1, 2, 3…; optional)",
+        "1",
+    );
     let (trip, _) = harness.state().state().trip().expect("open");
     assert_eq!(trip.events[mosque].sequence, 1);
     // Both are now first of the day; the tie goes by id, so the mosque comes first.
     assert!(rank_of(&harness, "astana-mosque") < rank_of(&harness, "astana-nazarbayev"));
 
-    let start = "Start (2015-11-02, 2015-11-02T14:30 or -490 for 490 BC)";
+    replace_text(
+        &mut harness,
+        "Start (2015-11-02, 2015-11-02T14:30 or -490 for 490 BC)",
+        "-490",
+    );
+    let (trip, chronology) = harness.state().state().trip().expect("open");
+    assert_eq!(trip.events[mosque].start, "-490");
+    assert_eq!(chronology.order.first(), Some(&mosque), "490 BC comes first");
+    harness.get_by_label_contains("490 BC");
+}
+
+/// Replace the text of the field labelled `label` with `text`, as a user does: click, select
+/// all, type.
+fn replace_text(harness: &mut egui_kittest::Harness<'_, itinera::App>, label: &str, text: &str) {
     harness
-        .get_by_role_and_label(egui::Role::TextInput, start)
+        .get_by_role_and_label(egui::Role::TextInput, label)
         .click();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.run();
     harness
-        .get_by_role_and_label(egui::Role::TextInput, start)
-        .type_text("-490");
+        .get_by_role_and_label(egui::Role::TextInput, label)
+        .type_text(text);
     harness.run();
-    let (trip, chronology) = harness.state().state().trip().expect("open");
-    assert_eq!(trip.events[mosque].start, "-490");
-    assert_eq!(chronology.order.first(), Some(&mosque), "490 BC comes first");
-    harness.get_by_label_contains("490 BC");
 }

@@ -115,6 +115,14 @@ fn the_presenter_console_shows_the_next_slide_and_the_notes() {
     assert!(harness.state().console_open());
     harness.get_by_label_contains("Compare with Kerry's speech the same day");
     harness.get_by_label_contains("Elapsed 00:");
+    // Now and Next each say when and where, and what kind of event, not only a title.
+    assert!(
+        harness
+            .query_all_by_label_contains("Mon 2 Nov 2015 · Astana")
+            .count()
+            >= 2
+    );
+    assert!(harness.query_all_by_label("Meeting").count() >= 2);
     // The console's Next button moves the slides too.
     harness.get_by_label("Next ▶").click();
     harness.run();

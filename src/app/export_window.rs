@@ -61,17 +61,21 @@ fn run(
     saved: impl Fn(usize, &Path) -> String,
 ) -> Result<String, WindowExportError> {
     let result = ExportResult::default();
+    let export_settings = std::env::temp_dir().join(format!("itinera-export-{}.ron", std::process::id()));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(format!("Itinera: exporting {what}"))
             .with_inner_size([width as f32, height as f32])
             .with_resizable(false),
-        // The export's window size is not the user's: do not remember it.
+        // The export's window size is not the user's: do not remember it, and do not start
+        // from the one the app remembered (eframe restores it whatever `persist_window` says,
+        // and `--size` must win), so the export keeps its settings in a file of its own.
         persist_window: false,
+        persistence_path: Some(export_settings.clone()),
         ..Default::default()
     };
     let shared = result.clone();
-    eframe::run_native(
+    let ran = eframe::run_native(
         "Itinera",
         options,
         Box::new(move |cc| Ok(Box::new(start(cc, file, shared)))),
@@ -79,7 +83,9 @@ fn run(
     .map_err(|error| WindowExportError::NoWindow {
         what: what.to_owned(),
         reason: error.to_string(),
-    })?;
+    });
+    let _ = std::fs::remove_file(&export_settings);
+    ran?;
     let outcome = result
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)

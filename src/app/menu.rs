@@ -87,7 +87,7 @@ impl App {
                 if ui.button("Fit trip on map").clicked() {
                     self.commands.send(Command::FitMap);
                 }
-                egui::widgets::global_theme_preference_buttons(ui);
+                theme_choice_ui(ui);
                 ui.separator();
                 if ui.button("Performance").clicked() {
                     self.performance_open = true;
@@ -104,5 +104,26 @@ impl App {
                 }
             }
         });
+    }
+}
+
+/// Light, dark or the system's theme, named in words (egui's own buttons are only a sun, a
+/// moon and a computer, which a screen reader reads as nothing useful).
+fn theme_choice_ui(ui: &mut egui::Ui) {
+    use egui::ThemePreference;
+    let before = ui.ctx().options(|o| o.theme_preference);
+    let mut preference = before;
+    ui.horizontal(|ui| {
+        ui.label("Theme:");
+        for (choice, name) in [
+            (ThemePreference::Light, "Light"),
+            (ThemePreference::Dark, "Dark"),
+            (ThemePreference::System, "Follow system"),
+        ] {
+            ui.selectable_value(&mut preference, choice, name);
+        }
+    });
+    if preference != before {
+        ui.ctx().set_theme(preference);
     }
 }

@@ -54,9 +54,13 @@ impl DetailPanel {
                 .show(ui, |ui| self.editor.ui(ui, state, commands));
             return;
         }
+        let scroll_pts = keyboard_scroll_pts(ui);
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                if scroll_pts != 0.0 {
+                    ui.scroll_with_delta(egui::vec2(0.0, scroll_pts));
+                }
                 results_ui(ui, state, commands);
                 match state.selection().and_then(|i| Some((i, trip.events.get(i)?))) {
                     Some((index, event)) => {
@@ -121,7 +125,7 @@ impl EventView<'_> {
         ui.add_space(theme::SECTION_SPACING);
         ui.label(
             RichText::new(event.kind.label().to_uppercase())
-                .color(theme::kind_colour(event.kind))
+                .color(theme::kind_text_colour(event.kind, ui.visuals()))
                 .strong(),
         );
         ui.label(RichText::new(&event.title).size(theme::TITLE_SIZE).strong());
@@ -289,4 +293,27 @@ pub fn stop_link_ui(ui: &mut Ui, trip: &Trip, chronology: &Chronology, stop: &St
     {
         commands.send(Command::Select(first));
     }
+}
+
+/// How far the keyboard scrolls the detail panel this frame (points, up positive as egui
+/// counts): PageDown/PageUp by most of its height, Down/Up by a line when no widget has focus
+/// (a focused map pans with the arrows instead). Quotes and sources are text, not Tab stops,
+/// so this is how a keyboard user reads a long event.
+fn keyboard_scroll_pts(ui: &mut egui::Ui) -> f32 {
+    let page = ui.available_height() * 0.85;
+    let free = ui.memory(|m| m.focused().is_none());
+    ui.input_mut(|input| {
+        let mut delta = 0.0;
+        for (key, pts, needs_free) in [
+            (egui::Key::PageDown, -page, false),
+            (egui::Key::PageUp, page, false),
+            (egui::Key::ArrowDown, -theme::KEY_SCROLL_LINE, true),
+            (egui::Key::ArrowUp, theme::KEY_SCROLL_LINE, true),
+        ] {
+            if (free || !needs_free) && input.consume_key(egui::Modifiers::NONE, key) {
+                delta += pts;
+            }
+        }
+        delta
+    })
 }

@@ -3,7 +3,10 @@
 //! UI code reads [`crate::state::AppState`] and sends [`crate::command::Command`]s; it never
 //! mutates the model itself.
 
+pub mod accessible;
+pub mod announce;
 pub mod collection_ui;
+pub mod contrast;
 pub mod detail_ui;
 pub mod editor;
 pub mod file_dialog;

@@ -112,6 +112,12 @@ pub const SECTION_SPACING: f32 = 12.0;
 /// collections of a million events, scroll in a box of [`SCROLLED_LIST_ROWS`] rows that lays
 /// out only what is in view.
 pub const LONGEST_LIST_IN_PLACE: usize = 300;
+/// Width of the keyboard-focus ring around hand-drawn widgets (map, timeline, bars, stops).
+pub const FOCUS_RING_WIDTH: f32 = 2.0;
+/// Gap between a hand-drawn widget and its focus ring, in points.
+pub const FOCUS_RING_GAP: f32 = 2.0;
+/// How far Down/Up scroll the detail panel, in points.
+pub const KEY_SCROLL_LINE: f32 = 40.0;
 /// Rows in view in a list's own scrolling box.
 pub const SCROLLED_LIST_ROWS: usize = 20;
 /// Space between items inside a section (meetings, pictures, quotes), in points.
@@ -184,11 +190,11 @@ impl Tokens {
             timeline_grid: Color32::from_rgb(200, 204, 214),
             density: Color32::from_rgb(0, 114, 178),
             brush: Color32::from_rgba_unmultiplied(60, 70, 90, 60),
-            country_text: Color32::from_rgb(120, 100, 115),
+            country_text: Color32::from_rgb(90, 72, 88),
             city_text: Color32::from_rgb(70, 70, 80),
             overlay_fill: Color32::from_rgba_unmultiplied(255, 255, 255, 215),
             error: Color32::from_rgb(190, 30, 30),
-            warning: Color32::from_rgb(170, 110, 0),
+            warning: Color32::from_rgb(140, 90, 0),
         }
     }
 
@@ -205,11 +211,11 @@ impl Tokens {
             quote_bar: rgba(MAP.route),
             quote_fill: Color32::from_rgb(40, 40, 46),
             timeline_fill: Color32::from_rgb(30, 30, 34),
-            timeline_stripe: Color32::from_rgb(40, 40, 46),
+            timeline_stripe: Color32::from_rgb(34, 34, 39),
             timeline_grid: Color32::from_rgb(70, 72, 82),
             density: Color32::from_rgb(86, 180, 233),
             brush: Color32::from_rgba_unmultiplied(0, 0, 0, 110),
-            country_text: Color32::from_rgb(150, 145, 165),
+            country_text: Color32::from_rgb(180, 175, 195),
             city_text: Color32::from_rgb(185, 185, 195),
             overlay_fill: Color32::from_rgba_unmultiplied(25, 25, 30, 215),
             error: Color32::from_rgb(255, 110, 110),
@@ -256,9 +262,44 @@ pub fn kind_colour(kind: EventKind) -> Color32 {
     }
 }
 
-/// Text colour readable on top of [`kind_colour`].
-pub fn on_kind_colour() -> Color32 {
-    Color32::WHITE
+/// Text colour readable on top of [`kind_colour`]: black or white, whichever contrasts more
+/// (white on the ceremony's orange was 2.3:1).
+pub fn on_kind_colour(kind: EventKind) -> Color32 {
+    super::contrast::text_on(kind_colour(kind))
+}
+
+/// The kind's colour as text on the panel (the detail panel's kind label): darkened in the
+/// light theme, lightened in the dark one, until it reads at WCAG AA.
+pub fn kind_text_colour(kind: EventKind, visuals: &Visuals) -> Color32 {
+    super::contrast::readable_on(kind_colour(kind), visuals.panel_fill, super::contrast::AA_TEXT)
+}
+
+/// Hint text (a search box's placeholder) in the light theme: 5.9:1 on a text box.
+const LIGHT_HINT: Color32 = Color32::from_rgb(100, 100, 110);
+/// Hint text in the dark theme: 6.2:1 on a text box.
+const DARK_HINT: Color32 = Color32::from_rgb(160, 160, 170);
+/// Links in the light theme: egui's default blue is 2.8:1 on white, this is 6.4:1.
+const LIGHT_LINK: Color32 = Color32::from_rgb(0, 84, 166);
+/// Links in the dark theme.
+const DARK_LINK: Color32 = Color32::from_rgb(110, 180, 255);
+
+/// egui's visuals made readable: hint text and links at WCAG AA in both themes. Applied to
+/// both themes at start, so switching theme keeps them.
+pub fn style_visuals(visuals: &mut Visuals) {
+    let (hint, link) = if visuals.dark_mode {
+        (DARK_HINT, DARK_LINK)
+    } else {
+        (LIGHT_HINT, LIGHT_LINK)
+    };
+    visuals.weak_text_color = Some(hint);
+    visuals.hyperlink_color = link;
+}
+
+/// [`style_visuals`] for both of `ctx`'s themes.
+pub fn apply(ctx: &egui::Context) {
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        ctx.style_mut_of(theme, |style| style_visuals(&mut style.visuals));
+    }
 }
 
 /// The high-contrast presentation theme: light text on near-black cards, readable from the

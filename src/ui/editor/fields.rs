@@ -84,8 +84,8 @@ impl Form<'_> {
             .iter()
             .find(|(value, _)| value == current)
             .map_or(current.to_owned(), |(_, l)| l.clone());
-        egui::ComboBox::from_label(label)
-            .selected_text(shown)
+        let combo = egui::ComboBox::from_label(label)
+            .selected_text(&shown)
             .show_ui(ui, |ui| {
                 for (value, text) in options {
                     if ui.selectable_label(value == current, text).clicked() && value != current {
@@ -93,6 +93,7 @@ impl Form<'_> {
                     }
                 }
             });
+        crate::ui::accessible::value_ui(ui.ctx(), combo.response.id, &shown);
         self.problems_ui(ui, path);
     }
 

@@ -131,17 +131,25 @@ impl Markers<'_> {
             .ui
             .scope_id()
             .with(("stop", summary.first_stop, style == MarkerStyle::Faint));
+        // A marker outside the map's visible area is not there for anyone: no widget, so a
+        // screen reader does not list stops that are not showing.
+        if !self.ui.clip_rect().intersects(rect) {
+            return false;
+        }
         let response = self.ui.interact(rect, id, Sense::click());
         let visits = summary.visits;
+        let selected = summary.selected;
         // Built only when assistive technology asks (the closure is not called otherwise).
         response.widget_info(|| {
-            WidgetInfo::labeled(
+            WidgetInfo::selected(
                 egui::Role::Button,
                 true,
+                selected,
                 accessible_label(members, style, visits, summary.names),
             )
         });
-        let selected = summary.selected;
+        crate::ui::accessible::selected_ui(self.ui.ctx(), response.id, selected);
+        crate::ui::accessible::focus_ring_ui(self.ui, &response, rect, radius);
         let radius = radius + if response.hovered() { 2.0 } else { 0.0 };
         if selected {
             self.painter.circle_filled(centre, radius + 5.0, tokens.selection);
@@ -168,7 +176,7 @@ impl Markers<'_> {
                     Align2::CENTER_CENTER,
                     visits.to_string(),
                     FontId::proportional(size),
-                    theme::on_kind_colour(),
+                    theme::on_kind_colour(EventKind::Visit),
                 );
             }
             MarkerStyle::Numbered => self.numbered_ui(members, centre, radius),
@@ -239,7 +247,7 @@ impl Markers<'_> {
             Align2::CENTER_CENTER,
             number,
             FontId::proportional(number_size),
-            theme::on_kind_colour(),
+            theme::on_kind_colour(kind),
         );
         if members.len() > 1 {
             let badge = centre + vec2(radius * 0.8, -radius * 0.8);

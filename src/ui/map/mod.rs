@@ -263,6 +263,15 @@ impl MapView {
         self.tiles.end_frame(&wanted);
         let response = shown.response;
         self.map_id = Some(response.id);
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map: arrow keys pan, + and − zoom")
+        });
+        crate::ui::accessible::focus_ring_ui(
+            ui,
+            &response,
+            response.rect.shrink(theme::FOCUS_RING_WIDTH * 2.0),
+            0.0,
+        );
         if response.clicked() || response.dragged() {
             response.request_focus();
         }

@@ -2,7 +2,8 @@
 //! the current and next slide, the event's presenter notes, the elapsed time and the controls.
 //!
 //! Where the platform cannot open a second window, egui shows it as a window inside the main
-//! one instead. Buttons send the same commands as the clicker keys.
+//! one instead. Buttons send the same commands as the clicker keys, and the keys work in the
+//! console too (a clicker sends them to whichever window has focus).
 
 use egui::{RichText, Ui, ViewportBuilder, ViewportId};
 
@@ -24,6 +25,7 @@ pub fn console_ui(ctx: &egui::Context, state: &AppState, elapsed_secs: f64, comm
             if ui.input(|i| i.viewport().close_requested()) {
                 return false;
             }
+            ui.input_mut(|input| super::slide_keys(input, commands));
             egui::CentralPanel::default().show(ui, |ui| contents_ui(ui, state, elapsed_secs, commands));
             true
         },
@@ -108,6 +110,7 @@ fn slide_summary_ui(
         Some(Slide::Title) => {
             ui.label(RichText::new(&trip.title).size(theme::QUOTE_SIZE).strong());
             ui.weak("Title slide");
+            ui.label(trip.summary.trim());
         }
         Some(Slide::Overview) => {
             ui.label(
@@ -124,8 +127,12 @@ fn slide_summary_ui(
             ui.label(RichText::new(&event.title).size(theme::QUOTE_SIZE).strong());
             let place = trip.places.get(resolved.place).map_or("", |p| p.name.as_str());
             ui.weak(format!("{} · {place}", describe_dates(resolved)));
+            ui.weak(event.kind.label());
             if let Some(quote) = key_quote(event) {
                 ui.label(RichText::new(format!("“{}”", quote.text)).italics());
+            }
+            if !event.summary.trim().is_empty() {
+                ui.label(event.summary.trim());
             }
         }
     }

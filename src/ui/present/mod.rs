@@ -32,6 +32,16 @@ const KEYS: [(Key, Command); 9] = [
     (Key::Escape, Command::Present(false)),
 ];
 
+/// Send the command of each clicker key in `input` (the main window's or the console's: a
+/// clicker sends its keys to whichever window has focus).
+pub fn slide_keys(input: &mut egui::InputState, commands: &mut Commands) {
+    for (key, command) in KEYS {
+        if input.consume_key(egui::Modifiers::NONE, key) {
+            commands.send(command);
+        }
+    }
+}
+
 /// Timing and windows of a running presentation.
 #[derive(Debug, Default)]
 pub struct PresentView {
@@ -131,11 +141,7 @@ impl PresentView {
             if input.consume_key(egui::Modifiers::NONE, Key::P) {
                 self.console = !self.console;
             }
-            for (key, command) in KEYS {
-                if input.consume_key(egui::Modifiers::NONE, key) {
-                    commands.send(command);
-                }
-            }
+            slide_keys(input, commands);
         });
     }
 

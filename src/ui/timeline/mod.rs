@@ -180,6 +180,7 @@ impl TimelineView {
             Sense::click_and_drag(),
         );
         response.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Timeline"));
+        crate::ui::accessible::focus_ring_ui(ui, &response, rect.shrink(theme::FOCUS_RING_WIDTH * 2.0), 0.0);
         let plot = Rect::from_min_max(rect.min + vec2(theme::TIMELINE_GUTTER_WIDTH, 0.0), rect.max);
         self.plot_width = plot.width();
         if self.scale.is_none() {
@@ -353,13 +354,14 @@ impl TimelineView {
                 }
             }
             ui.separator();
-            egui::ComboBox::from_label("Lanes")
+            let lanes = egui::ComboBox::from_label("Lanes")
                 .selected_text(self.lane_mode.label())
                 .show_ui(ui, |ui| {
                     for mode in LaneMode::ALL {
                         ui.selectable_value(&mut self.lane_mode, mode, mode.label());
                     }
                 });
+            crate::ui::accessible::value_ui(ui.ctx(), lanes.response.id, self.lane_mode.label());
             ui.separator();
             ui.selectable_value(&mut self.local_time, true, "Local time")
                 .on_hover_text("Label days and hours in the selected stop's timezone");

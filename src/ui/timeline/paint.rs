@@ -225,14 +225,27 @@ fn bar_ui(
         return None;
     }
     let response = ui.interact(visible, ui.scope_id().with(("event", index)), Sense::click());
-    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &event.title));
+    let (passes, selected) = (state.passes(index), state.selection() == Some(index));
+    // The title names the bar; its date, place, kind and whether the filter hides it are read
+    // after it, and its selected state is announced.
+    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &event.title));
+    crate::ui::accessible::selected_ui(ui.ctx(), response.id, selected);
+    crate::ui::accessible::focus_ring_ui(ui, &response, bar, 4.0);
+    crate::ui::accessible::description_ui(ui.ctx(), response.id, || {
+        let place = trip.place(&event.place).map_or("", |p| p.name.as_str());
+        let hidden = if passes { "" } else { ", hidden by the filter" };
+        format!(
+            "{}, {place}, {}{hidden}",
+            describe_dates(resolved),
+            event.kind.label()
+        )
+    });
     let painter = painter.with_clip_rect(clip);
     let mut fill = theme::kind_colour(event.kind);
-    if !state.passes(index) {
+    if !passes {
         fill = fill.gamma_multiply(theme::DIMMED_OPACITY);
     }
     painter.rect_filled(bar, CornerRadius::same(4), fill);
-    let selected = state.selection() == Some(index);
     if selected || response.hovered() {
         let stroke = Stroke::new(if selected { 3.0 } else { 1.5 }, tokens.selection);
         painter.rect_stroke(bar, CornerRadius::same(4), stroke, egui::StrokeKind::Outside);
@@ -243,7 +256,7 @@ fn bar_ui(
             Align2::LEFT_CENTER,
             &event.title,
             FontId::proportional(theme::SMALL_SIZE),
-            theme::on_kind_colour(),
+            theme::on_kind_colour(event.kind),
         );
     }
     let place = trip.places.get(resolved.place).map_or("", |p| p.name.as_str());
@@ -302,8 +315,6 @@ fn travel_ui(ui: &Ui, frame: &Frame<'_>, layout: &GroupLayout, row: Rect, state:
         painter.circle_filled(pos2(a, y), 2.5, tokens.route);
         let hit = Rect::from_x_y_ranges(a - 2.0..=b + 4.0, row.y_range()).intersect(frame.plot);
         let label = format!("Travel from {} to {}", name(from.place), name(to.place));
-        let response = ui.interact(hit, ui.scope_id().with(("leg", leg)), Sense::hover());
-        response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &label));
         let km = match (chronology.places.get(from.place), chronology.places.get(to.place)) {
             (Some(Some(p)), Some(Some(q))) => p.location.distance_m(q.location) / 1000.0,
             _ => 0.0,
@@ -314,10 +325,11 @@ fn travel_ui(ui: &Ui, frame: &Frame<'_>, layout: &GroupLayout, row: Rect, state:
             .and_then(|&i| chronology.event(i))
             .map(|e| describe_time(&e.start))
             .unwrap_or_default();
-        response.on_hover_text(format!(
-            "{label}\n{} km · arriving {when}",
-            crate::model::describe::format_km(km)
-        ));
+        // `format_km` says "km" itself ("732 km km" before).
+        let details = format!("{} · arriving {when}", crate::model::describe::format_km(km));
+        let response = ui.interact(hit, ui.scope_id().with(("leg", leg)), Sense::hover());
+        response.widget_info(|| WidgetInfo::labeled(Role::Label, true, format!("{label}, {details}")));
+        response.on_hover_text(format!("{label}\n{details}"));
     }
 }
 
