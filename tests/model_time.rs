@@ -146,6 +146,11 @@ fn years_before_christ_are_written_with_a_minus_and_have_no_year_zero() {
         itinera::model::describe::describe_time(&parse("-500~")),
         "c. 500 BC"
     );
+    use itinera::model::time::year_span_label;
+    assert_eq!(year_span_label(-497, -478), "498–479 BC");
+    assert_eq!(year_span_label(-43, 14), "44 BC–AD 14");
+    assert_eq!(year_span_label(2009, 2016), "2009–2016");
+    assert_eq!(year_span_label(-499, -499), "500 BC");
 }
 
 #[test]

@@ -106,10 +106,8 @@ impl CollectionStats {
             count(self.visits, "visit", "visits"),
             count(self.countries, "country", "countries"),
         ];
-        match self.years {
-            Some((first, last)) if first != last => parts.push(format!("{first}–{last}")),
-            Some((only, _)) => parts.push(only.to_string()),
-            None => {}
+        if let Some((first, last)) = self.years {
+            parts.push(super::time::year_span_label(first, last));
         }
         parts.join(" · ")
     }

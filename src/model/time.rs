@@ -235,6 +235,18 @@ pub fn astronomical_year(historical: i32) -> i32 {
     }
 }
 
+/// A span of years as people read it: "2009–2016", "498–479 BC", "44 BC–AD 14", or one year
+/// (from chrono's astronomical years).
+pub fn year_span_label(first: i32, last: i32) -> String {
+    let (a, b) = (historical_year(first), historical_year(last));
+    match (a, b) {
+        _ if first == last => year_label(first),
+        (a, b) if a < 0 && b < 0 => format!("{}–{} BC", -i64::from(a), -i64::from(b)),
+        (a, b) if a < 0 => format!("{} BC–AD {b}", -i64::from(a)),
+        (a, b) => format!("{a}–{b}"),
+    }
+}
+
 /// A year as people read it: "2015", "500 BC" (from chrono's astronomical year).
 pub fn year_label(astronomical: i32) -> String {
     match historical_year(astronomical) {

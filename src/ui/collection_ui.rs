@@ -220,11 +220,11 @@ fn rows(trip: &Trip, chronology: &Chronology) -> Vec<TravellerRow> {
                 .flat_map(|j| &j.events)
                 .filter_map(|&i| chronology.event(i));
             let years = events.clone().map(|e| chrono::Datelike::year(&e.start.local));
-            let years = match (years.clone().min(), years.max()) {
-                (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-                (Some(a), _) => a.to_string(),
-                _ => String::new(),
-            };
+            let years = years
+                .clone()
+                .min()
+                .zip(years.max())
+                .map_or(String::new(), |(a, b)| crate::model::time::year_span_label(a, b));
             Some(TravellerRow {
                 traveller,
                 name: traveller_name(trip, traveller),
