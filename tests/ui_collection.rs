@@ -142,7 +142,13 @@ fn a_trip_of_a_few_travellers_has_a_legend_of_their_route_colours() {
     let path = dir.path().join("three.toml");
     itinera::interchange::import::save_imported(&imported, &path).expect("saved");
     let mut harness = app_at(path, None, false);
-    harness.get_by_label_contains("Official travels of 3 presidents and secretaries of state, 2009–");
+    // The header says it (and the live region, which announces the trip just opened).
+    assert!(
+        harness
+            .query_all_by_label_contains("Official travels of 3 presidents and secretaries of state, 2009–")
+            .next()
+            .is_some()
+    );
     for name in ["John Forbes Kerry", "Hillary Rodham Clinton", "Barack Obama"] {
         harness.get_by_label(name);
     }
