@@ -7,20 +7,21 @@
 use super::chronology::ResolvedEvent;
 use chrono::Datelike as _;
 
-use super::time::{Precision, TripTime, format_utc_offset, utc_offset_secs, year_label};
+use super::time::{Precision, TripTime, day_label, format_utc_offset, utc_offset_secs, year_label};
 
 /// The local date of `time` at its precision, e.g. "Mon 2 Nov 2015", "November 2015",
 /// "Mon 2 Nov 2015, 14:30"; approximate dates start with "c.".
 pub fn describe_time(time: &TripTime) -> String {
-    let year = year_label(time.local.year());
+    let local = &time.local;
     let text = match time.precision {
-        Precision::Year => year,
-        Precision::Month => format!("{} {year}", time.local.format("%B")),
-        Precision::Day => format!("{} {year}", time.local.format("%a %-d %b")),
+        Precision::Year => year_label(local.year()),
+        Precision::Month => format!("{} {}", local.format("%B"), year_label(local.year())),
+        Precision::Day => format!("{} {}", local.format("%a"), day_label(local)),
         Precision::Minute => format!(
-            "{} {year}, {}",
-            time.local.format("%a %-d %b"),
-            time.local.format("%H:%M")
+            "{} {}, {}",
+            local.format("%a"),
+            day_label(local),
+            local.format("%H:%M")
         ),
     };
     if time.approximate {

@@ -206,12 +206,7 @@ impl fmt::Display for TripTime {
             Precision::Day => self.local.format("-%m-%d"),
             Precision::Minute => self.local.format("-%m-%dT%H:%M"),
         };
-        let year = historical_year(self.local.year());
-        let year = if year < 0 {
-            year.to_string()
-        } else {
-            format!("{year:04}")
-        };
+        let year = written_year(i64::from(historical_year(self.local.year())));
         write!(f, "{year}{rest}{}", if self.approximate { "~" } else { "" })
     }
 }
@@ -224,6 +219,21 @@ pub fn historical_year(astronomical: i32) -> i32 {
     } else {
         astronomical - 1
     }
+}
+
+/// A historical year in trip-file notation: four digits AD (`0014`), a minus and its number BC
+/// (`-500`), as [`TripTime::parse`] reads it. Takes an `i64`, as TimelineJS files give years.
+pub fn written_year(historical: i64) -> String {
+    if historical < 0 {
+        historical.to_string()
+    } else {
+        format!("{historical:04}")
+    }
+}
+
+/// A local day as people read it: "2 Nov 2015", "15 Mar 44 BC".
+pub fn day_label(local: &NaiveDateTime) -> String {
+    format!("{} {}", local.format("%-d %b"), year_label(local.year()))
 }
 
 /// chrono's astronomical year from a historical one (-500 is -499); 0 is taken as 1 BC.

@@ -13,7 +13,7 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 
-use super::time::{astronomical_year as astronomical, historical_year, year_label};
+use super::time::{astronomical_year as astronomical, day_label, historical_year, year_label};
 
 /// Closest zoom: two seconds per point (an hour fills about 1,800 points).
 pub const MIN_SECS_PER_POINT: f64 = 2.0;
@@ -173,7 +173,7 @@ impl TickUnit {
         match self {
             Self::Hours(_) if t.hour() == 0 => t.format("%a %-d %b").to_string(),
             Self::Hours(_) => t.format("%H:%M").to_string(),
-            Self::Days(7) => format!("{} {}", t.format("%-d %b"), year_label(t.year())),
+            Self::Days(7) => day_label(&t),
             Self::Days(_) => t.format("%a %-d %b").to_string(),
             Self::Months(_) => format!("{} {}", t.format("%b"), year_label(t.year())),
             // "1960s", "1900s"; millennia read as plain years ("1500", not "1500s").
@@ -295,6 +295,14 @@ mod tests {
         s.parse().expect("valid instant")
     }
 
+    /// 1 January of astronomical `year`, UTC.
+    fn new_year(year: i32) -> DateTime<Utc> {
+        NaiveDate::from_ymd_opt(year, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .expect("date")
+            .and_utc()
+    }
+
     /// A view of `from..to` (RFC 3339) fitted to `width` points with no margin.
     fn view(from: &str, to: &str, width: f32) -> TimeScale {
         TimeScale::fit(utc(from), utc(to), width, 0.0)
@@ -331,14 +339,8 @@ mod tests {
     #[test]
     fn ticks_before_christ_fall_on_round_historical_years() {
         // 800 BC (astronomical -799) to AD 300.
-        let from = NaiveDate::from_ymd_opt(-799, 1, 1)
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-            .expect("date")
-            .and_utc();
-        let to = NaiveDate::from_ymd_opt(300, 1, 1)
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-            .expect("date")
-            .and_utc();
+        let from = new_year(-799);
+        let to = new_year(300);
         let scale = TimeScale::fit(from, to, 900.0, 0.0);
         let (unit, ticks) = ticks(&scale, 900.0, Tz::UTC);
         assert_eq!(unit, TickUnit::Years(100));
@@ -357,10 +359,7 @@ mod tests {
 
     #[test]
     fn ten_thousand_years_fit_and_the_view_stops_at_ten_thousand_bc() {
-        let from = NaiveDate::from_ymd_opt(-9999, 1, 1)
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-            .expect("date")
-            .and_utc();
+        let from = new_year(-9999);
         let scale = TimeScale::fit(from, utc("2020-01-01T00:00:00Z"), 1600.0, 0.0);
         let (unit, ticks) = ticks(&scale, 1600.0, Tz::UTC);
         assert!(matches!(unit, TickUnit::Years(500 | 1000)), "{ticks:?}");

@@ -26,10 +26,10 @@ pub fn selected_ui(ctx: &Context, id: Id, selected: bool) {
 /// widgets when focused, but the map, the timeline and the bars and stops drawn on them are
 /// painted by hand and showed nothing. The ring is the selection colour at 3:1 or more on the
 /// panel (`ui/contrast.rs` checks it), drawn outside the shape, thicker than a hover outline.
-/// Returns whether it drew, and records the widget for the focus test.
-pub fn focus_ring_ui(ui: &egui::Ui, response: &egui::Response, rect: egui::Rect, radius: f32) -> bool {
+/// Records the widget it drew for, for the focus test.
+pub fn focus_ring_ui(ui: &egui::Ui, response: &egui::Response, rect: egui::Rect, radius: f32) {
     if !response.has_focus() {
-        return false;
+        return;
     }
     let colour = ui.visuals().selection.stroke.color;
     let stroke = egui::Stroke::new(super::theme::FOCUS_RING_WIDTH, colour);
@@ -43,7 +43,6 @@ pub fn focus_ring_ui(ui: &egui::Ui, response: &egui::Response, rect: egui::Rect,
         );
     ui.ctx()
         .data_mut(|d| d.insert_temp(focus_ring_key(), response.id));
-    true
 }
 
 /// Where [`focus_ring_ui`] records the last widget it drew a ring for.

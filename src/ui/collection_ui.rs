@@ -179,14 +179,7 @@ fn journey_dates(chronology: &Chronology, events: &[usize]) -> String {
     let (Some(first), Some(last)) = (first, last) else {
         return String::new();
     };
-    let day = |t: &crate::model::TripTime| {
-        use chrono::Datelike as _;
-        format!(
-            "{} {}",
-            t.local.format("%-d %b"),
-            crate::model::time::year_label(t.local.year())
-        )
-    };
+    let day = |t: &crate::model::TripTime| crate::model::time::day_label(&t.local);
     let (from, to) = (day(&first.start), day(&last.end.unwrap_or(last.start)));
     if from == to {
         from

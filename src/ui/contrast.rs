@@ -83,14 +83,8 @@ pub struct Pair {
 pub fn pairs(visuals: &Visuals) -> Vec<Pair> {
     let tokens = Tokens::for_visuals(visuals);
     let opaque = |c: Color32| Color32::from_rgb(c.r(), c.g(), c.b());
-    let land = {
-        let [r, g, b, _] = tokens.tiles.land;
-        Color32::from_rgb(r, g, b)
-    };
-    let water = {
-        let [r, g, b, _] = tokens.tiles.water;
-        Color32::from_rgb(r, g, b)
-    };
+    let tile = |[r, g, b, _]: [u8; 4]| Color32::from_rgb(r, g, b);
+    let (land, water) = (tile(tokens.tiles.land), tile(tokens.tiles.water));
     let mut out = Vec::new();
     let mut pair = |name: &str, text: Color32, background: Color32, large: bool| {
         out.push(Pair {

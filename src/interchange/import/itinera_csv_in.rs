@@ -15,6 +15,11 @@ pub fn from_csv(text: &str, title: &str) -> Result<Trip, Vec<ImportProblem>> {
     from_csv_located(text, title).map(|(trip, _)| trip)
 }
 
+/// What to do about a coordinate that is not a number.
+const DEGREES_HELP: &str = "write degrees as a decimal number, e.g. 51.1801";
+/// What to do about a `sequence` that is not a whole number.
+const SEQUENCE_HELP: &str = "write 1, 2, 3… for events at the same time, or leave it empty";
+
 /// The cells that hold each event field (and its place's fields, as `place.…`), by column.
 const FIELD_OF_COLUMN: [(&str, &str); 19] = [
     ("id", "id"),
@@ -106,7 +111,7 @@ pub fn from_csv_located(text: &str, title: &str) -> Result<(Trip, Vec<Origin>), 
                 }
             }
         }
-        let mut number = |name: &str| -> Option<f64> {
+        let mut number = |name: &str, help: &str| -> Option<f64> {
             let field = get(name)?;
             if field.text.trim().is_empty() {
                 return None;
@@ -119,18 +124,14 @@ pub fn from_csv_located(text: &str, title: &str) -> Result<(Trip, Vec<Origin>), 
                         line: field.line,
                         column: field.column,
                         message: format!("`{}` in column `{name}` is not a number", field.text.trim()),
-                        help: if name == "sequence" {
-                            "write 1, 2, 3… for events at the same time, or leave it empty".to_owned()
-                        } else {
-                            "write degrees as a decimal number, e.g. 51.1801".to_owned()
-                        },
+                        help: help.to_owned(),
                     });
                     None
                 }
             }
         };
-        let (lat, lon) = (number("lat"), number("lon"));
-        let sequence = match number("sequence") {
+        let (lat, lon) = (number("lat", DEGREES_HELP), number("lon", DEGREES_HELP));
+        let sequence = match number("sequence", SEQUENCE_HELP) {
             Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => n as u32,
             Some(_) => {
                 if let Some(field) = get("sequence") {
@@ -141,7 +142,7 @@ pub fn from_csv_located(text: &str, title: &str) -> Result<(Trip, Vec<Origin>), 
                             "`{}` in column `sequence` is not a whole number",
                             field.text.trim()
                         ),
-                        "write 1, 2, 3… for events at the same time, or leave it empty",
+                        SEQUENCE_HELP,
                     ));
                 }
                 0

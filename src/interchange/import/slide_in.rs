@@ -93,10 +93,7 @@ fn trip_time(date: &Value) -> Option<String> {
         }
     };
     // TimelineJS writes 500 BC as -500, as trip files do.
-    let year = match field("year")? {
-        year if year < 0 => year.to_string(),
-        year => format!("{year:04}"),
-    };
+    let year = crate::model::time::written_year(field("year")?);
     Some(match (field("month"), field("day"), field("hour")) {
         (None, ..) => year,
         (Some(month), None, _) => format!("{year}-{month:02}"),

@@ -385,11 +385,10 @@ fn histogram_hover(
     })?;
     let span = frame.scale.secs_per_point() * f64::from(frame.plot.width());
     let at = frame.scale.secs_at(x);
-    let local = utc_from_secs(at).with_timezone(&frame.tz);
+    let local = utc_from_secs(at).with_timezone(&frame.tz).naive_local();
     canvas.clone().on_hover_text_at_pointer(format!(
-        "{count} events around {} {} {}\nClick to zoom in",
-        local.format("%-d %b"),
-        crate::model::time::year_label(chrono::Datelike::year(&local)),
+        "{count} events around {} {}\nClick to zoom in",
+        crate::model::time::day_label(&local),
         local.format("%H:%M")
     ));
     canvas
