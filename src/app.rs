@@ -9,6 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 pub mod export_window;
 pub mod frame_stats;
+mod layout;
 pub mod loader;
 mod menu;
 mod transfer;
@@ -80,6 +81,9 @@ pub struct App {
     frame_stats: frame_stats::FrameStats,
     /// Whether View ▸ Performance is open.
     performance_open: bool,
+    /// Whether a text field had focus at the end of the last frame: egui drops a field's focus
+    /// on Escape before the frame runs, and that Escape is the field's (it clears the search).
+    was_typing: bool,
     /// What a screen reader is told changed.
     announcer: crate::ui::announce::Announcer,
     /// A large file being opened in the background.
@@ -151,6 +155,7 @@ impl App {
             view_shot: Default::default(),
             frame_stats: Default::default(),
             performance_open: false,
+            was_typing: false,
             announcer: crate::ui::announce::Announcer::default(),
             loading,
         };
@@ -250,8 +255,12 @@ impl App {
     }
 
     fn shortcuts(&mut self, ui: &Ui) {
-        // Typing in a field, or a focused map (which pans with the arrows), keeps the keys.
-        let typing = ui.ctx().text_edit_focused() || self.map.has_focus(ui.ctx());
+        // Typing in a field, a focused map (which pans with the arrows) or a focused panel edge
+        // (which moves with them) keeps the keys.
+        let typing = ui.ctx().text_edit_focused()
+            || self.was_typing
+            || self.map.has_focus(ui.ctx())
+            || crate::ui::splitter::any_has_focus(ui.ctx());
         ui.input_mut(|input| {
             if input.consume_shortcut(&OPEN_SHORTCUT) {
                 self.commands.send(Command::ShowOpenDialog);
@@ -339,15 +348,7 @@ impl App {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
         reload_ui::banner_ui(ui, &self.state, &mut self.commands);
         egui::Panel::top("header").show(ui, |ui| self.header.ui(ui, &self.state, &mut self.commands));
-        egui::Panel::bottom("timeline")
-            .resizable(true)
-            .default_size(theme::TIMELINE_HEIGHT)
-            .show(ui, |ui| self.timeline.ui(ui, &self.state, &mut self.commands));
-        egui::Panel::right("details")
-            .resizable(true)
-            .default_size(theme::DETAIL_PANEL_WIDTH)
-            .show(ui, |ui| self.details.ui(ui, &self.state, &mut self.commands));
-        egui::CentralPanel::no_frame().show(ui, |ui| self.map.ui(ui, &self.state, &mut self.commands));
+        self.panels_ui(ui);
 
         if let Some(report) = self.state.problems() {
             report_ui::report_window_ui(ui.ctx(), report, &mut self.commands);
@@ -373,6 +374,7 @@ impl App {
             }
         }
         self.apply_commands(ui.ctx());
+        self.was_typing = ui.ctx().text_edit_focused();
     }
 
     /// The full-screen slides (or an export running through them).

@@ -76,8 +76,10 @@ impl Header {
         if response.changed() {
             commands.send(Command::SetQuery(self.text.clone()));
         }
-        // Escape in the field clears the search, as in a browser.
-        if response.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) && !self.text.is_empty() {
+        // Escape in the field clears the search, as in a browser (egui takes the focus away on
+        // the same key, so the field has just lost it).
+        let in_field = response.has_focus() || response.lost_focus();
+        if in_field && ui.input(|i| i.key_pressed(Key::Escape)) && !self.text.is_empty() {
             self.text.clear();
             commands.send(Command::SetQuery(String::new()));
         }

@@ -20,6 +20,7 @@ pub mod recent;
 pub mod reload_ui;
 pub mod report_ui;
 pub mod results_ui;
+pub mod splitter;
 pub mod theme;
 pub mod timeline;
 pub mod view_shot;

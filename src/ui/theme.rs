@@ -14,6 +14,9 @@ use crate::model::EventKind;
 pub struct Tokens {
     /// Basemap colours.
     pub tiles: TileStyle,
+    /// Size of map names (stops, countries, cities) relative to the main view: larger on
+    /// slides ([`Tokens::for_slides`]), read from the back of a classroom.
+    pub map_label_scale: f32,
     /// Route legs between stops.
     pub route: Color32,
     /// Outline of markers and text halos (contrasts with the map).
@@ -102,6 +105,10 @@ pub const SMALL_SIZE: f32 = 12.0;
 pub const DETAIL_PANEL_WIDTH: f32 = 380.0;
 /// Height of the timeline panel, in points.
 pub const TIMELINE_HEIGHT: f32 = 230.0;
+/// The smallest the timeline panel gets: its toolbar and one lane.
+pub const TIMELINE_MIN_HEIGHT: f32 = 90.0;
+/// The narrowest the detail panel gets.
+pub const DETAIL_PANEL_MIN_WIDTH: f32 = 200.0;
 /// Distance of map overlays (buttons, scale bar) from the map's edge, in points.
 pub const MAP_OVERLAY_MARGIN: f32 = 10.0;
 /// Inner margin of panels, in points.
@@ -153,6 +160,9 @@ pub const ATTRIBUTION_SIZE: f32 = 10.0;
 pub const COUNTRY_LABEL_SIZE: f32 = 12.0;
 /// Size of city names on the basemap, in points.
 pub const CITY_LABEL_SIZE: f32 = 11.0;
+/// How much larger map names are on slides than in the main view: a 14-point stop name becomes
+/// 22 points, a capital letter about 16 pixels high on a 1080p projector.
+pub const SLIDE_LABEL_SCALE: f32 = 1.6;
 /// Markers closer than this on screen (they would overlap) are drawn as one cluster, in points.
 pub const CLUSTER_DISTANCE: f32 = 2.0 * MARKER_RADIUS;
 /// How close the pointer must be to a route leg to hover it, in points.
@@ -173,11 +183,25 @@ impl Tokens {
         }
     }
 
+    /// These tokens for the map of a slide: names [`SLIDE_LABEL_SCALE`] times larger.
+    pub fn for_slides(self) -> Self {
+        Self {
+            map_label_scale: SLIDE_LABEL_SCALE,
+            ..self
+        }
+    }
+
+    /// A map name's font: `size` (one of the `*_LABEL_SIZE`s) at this map's label scale.
+    pub fn map_font(&self, size: f32) -> FontId {
+        FontId::proportional(size * self.map_label_scale)
+    }
+
     /// Light mode: pale sea, warm land (the map's colours from [`MapStyle::light`]).
     pub fn light() -> Self {
         const MAP: MapStyle = MapStyle::light();
         Self {
             tiles: MAP.tiles,
+            map_label_scale: 1.0,
             route: rgba(MAP.route),
             halo: rgba(MAP.halo),
             map_text: Color32::from_rgb(30, 30, 40),
@@ -203,6 +227,7 @@ impl Tokens {
         const MAP: MapStyle = MapStyle::dark();
         Self {
             tiles: MAP.tiles,
+            map_label_scale: 1.0,
             route: rgba(MAP.route),
             halo: rgba(MAP.halo),
             map_text: Color32::from_rgb(235, 235, 240),
@@ -349,3 +374,5 @@ pub fn section_heading_ui(ui: &mut egui::Ui, text: &str) {
     ui.label(egui::RichText::new(text).strong().size(SECTION_HEADING_SIZE));
     ui.separator();
 }
+/// How far one arrow key press moves a panel edge, in points (Shift: four times as far).
+pub const SPLITTER_KEY_STEP_PTS: f32 = 16.0;

@@ -225,3 +225,17 @@ pub fn step_until_open(harness: &mut egui_kittest::Harness<'_, itinera::App>) {
     }
     harness.run();
 }
+
+/// The Kerry trip presented, at slide 7 (the Nazarbayev meeting, which has presenter notes), with
+/// the presenter console open.
+pub fn kerry_console_at_slide_7() -> egui_kittest::Harness<'static, itinera::App> {
+    let mut harness = kerry_app();
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    for _ in 0..6 {
+        harness.key_press(egui::Key::ArrowRight);
+    }
+    harness.key_press(egui::Key::P);
+    harness.run();
+    harness
+}

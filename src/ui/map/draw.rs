@@ -2,13 +2,13 @@
 //! the dashed ring of an approximate position, route arrows, and the distance from the pointer
 //! to a route. They draw with a painter only and know nothing of trips.
 
-use egui::{Align2, FontId, Painter, Pos2, Rect, Stroke, Vec2, vec2};
+use egui::{Align2, Painter, Pos2, Rect, Stroke, Vec2, vec2};
 
 use crate::ui::theme::{self, Tokens};
 
 /// Text with a one-point halo so it stays readable on any basemap colour.
 pub fn halo_text(painter: &Painter, pos: Pos2, text: &str, tokens: &Tokens) {
-    let font = FontId::proportional(theme::MAP_LABEL_SIZE);
+    let font = tokens.map_font(theme::MAP_LABEL_SIZE);
     for offset in [vec2(-1.0, 0.0), vec2(1.0, 0.0), vec2(0.0, -1.0), vec2(0.0, 1.0)] {
         painter.text(pos + offset, Align2::LEFT_CENTER, text, font.clone(), tokens.halo);
     }

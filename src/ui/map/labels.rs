@@ -1,6 +1,6 @@
 //! Country and city names on the map, placed so they never overlap each other or the trip.
 
-use egui::{Align2, FontId, Painter, Pos2, vec2};
+use egui::{Align2, Painter, Pos2, vec2};
 use walkers::Projector;
 
 use super::placement::PlacedName;
@@ -36,11 +36,8 @@ pub fn place_labels(
         .into_iter()
         .map(|(label, anchor)| {
             let (font, colour) = match label.kind {
-                LabelKind::Country => (
-                    FontId::proportional(theme::COUNTRY_LABEL_SIZE),
-                    tokens.country_text,
-                ),
-                LabelKind::City => (FontId::proportional(theme::CITY_LABEL_SIZE), tokens.city_text),
+                LabelKind::Country => (tokens.map_font(theme::COUNTRY_LABEL_SIZE), tokens.country_text),
+                LabelKind::City => (tokens.map_font(theme::CITY_LABEL_SIZE), tokens.city_text),
             };
             let galley = painter.layout_no_wrap(label.text.clone(), font, colour);
             let rect = match label.kind {

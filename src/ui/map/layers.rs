@@ -11,7 +11,7 @@
 //! are one journey's, and otherwise drawn as discs sized by their visit count (see
 //! [`super::markers`]), with legs shared between journeys drawn once (see [`super::routes`]).
 
-use egui::{FontId, Pos2, Rect, Response, Ui, Vec2};
+use egui::{Pos2, Rect, Response, Ui, Vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::draw::label_spots;
@@ -107,6 +107,7 @@ impl Plugin for TripLayer<'_> {
             reserved: self.reserved.clone(),
             dark_mode: ui.visuals().dark_mode,
             pixels_per_point: ui.pixels_per_point(),
+            label_scale: self.tokens.map_label_scale,
         };
         let names = Names {
             painter: &painter,
@@ -200,7 +201,7 @@ impl Names<'_> {
     /// marker, else above, below or left, else only in its tooltip), then the basemap's names
     /// around them, all inside `map`.
     fn place(&self, visible: &[Visible<'_>], map: Rect) -> Placement {
-        let font = FontId::proportional(theme::MAP_LABEL_SIZE);
+        let font = self.tokens.map_font(theme::MAP_LABEL_SIZE);
         let mut taken = self.reserved.to_vec();
         taken.extend(visible.iter().filter(|m| m.style != MarkerStyle::Faint).map(|m| {
             screen_box(Rect::from_center_size(

@@ -71,6 +71,17 @@ pub struct MapView {
     /// A screen area drawn over the map (a slide's card) that stop names must avoid.
     keep_clear: Option<Rect>,
     online: OnlineLayer,
+    /// The view as last framed, while the reader has not moved it: a change of the panel's size
+    /// (a resized window, a dragged panel edge, 200 % scale) frames the trip again.
+    fitted: Option<Fitted>,
+}
+
+/// A framing of the trip and the panel size it was made for.
+#[derive(Clone, Copy, Debug)]
+struct Fitted {
+    size: Vec2,
+    /// Centre and zoom once the camera settled (`None` until then).
+    view: Option<(LatLon, f64)>,
 }
 
 impl MapView {
@@ -94,6 +105,7 @@ impl MapView {
             width_pts: 0.0,
             keep_clear: None,
             online: OnlineLayer::default(),
+            fitted: None,
         }
     }
 
@@ -184,7 +196,10 @@ impl MapView {
 
     /// Draw the map and queue commands for clicks on it.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, commands: &mut Commands) {
-        let tokens = Tokens::for_visuals(ui.visuals());
+        let mut tokens = Tokens::for_visuals(ui.visuals());
+        if state.presentation().is_some() {
+            tokens = tokens.for_slides();
+        }
         let size = ui.available_size();
         self.width_pts = size.x;
         if self.zoom() < self.min_zoom() {
@@ -206,13 +221,16 @@ impl MapView {
             }
             self.seen_generation = state.generation();
             self.followed_selection = state.selection();
+            self.fitted = Some(Fitted { size, view: None });
+        } else {
+            self.keep_framed(state, size);
         }
         self.follow_selection(state, now);
         self.animate(ui, now);
 
         let mut zoom_to = None;
         let labels = self.tiles.labels().clone();
-        let mut reserved = overlay::reserved_areas(ui.available_rect_before_wrap());
+        let mut reserved = overlay::reserved_areas(ui, ui.available_rect_before_wrap(), self.online());
         reserved.extend(self.keep_clear.map(screen_box));
         let mut tiles = RecordingTiles {
             inner: &mut self.tiles,
@@ -326,6 +344,31 @@ impl MapView {
         }
     }
 
+    /// Frame the trip again when the panel changed size since it was framed, unless the reader
+    /// has moved the camera since.
+    fn keep_framed(&mut self, state: &AppState, size: Vec2) {
+        let now = (self.centre(), self.zoom());
+        let Some(fitted) = self.fitted.as_mut() else {
+            return;
+        };
+        if self.flight.is_some() {
+            return;
+        }
+        let Some(view) = fitted.view else {
+            fitted.view = Some(now);
+            return;
+        };
+        let moved = view.0.distance_m(now.0) > 1.0 || (view.1 - now.1).abs() > 1e-6;
+        if moved {
+            self.fitted = None;
+        } else if (fitted.size - size).length() > 0.5
+            && let Some(bounds) = state.view_bounds()
+        {
+            self.jump_to(Self::framing(&bounds, size));
+            self.fitted = Some(Fitted { size, view: None });
+        }
+    }
+
     /// Keep the view's left and right edges within ±180° (the map does not wrap), so no empty
     /// band shows beside the world at low zoom.
     fn keep_world_in_view(&mut self) {
@@ -412,6 +455,7 @@ impl MapView {
             .and_then(|e| chronology.places.get(e.place).copied().flatten())
             .map(|p| p.location);
         if let Some(to) = target {
+            self.fitted = None;
             // Keep the zoom, but come close enough to see the stop among its neighbours.
             self.fly_to((to, self.zoom().max(4.0)), now);
         }

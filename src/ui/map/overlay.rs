@@ -10,13 +10,13 @@ use crate::ui::theme::{self, Tokens};
 
 /// Screen boxes of the overlays on a map filling `rect` (controls, route length, scale bar,
 /// credits), which map names must avoid.
-pub fn reserved_areas(rect: Rect) -> Vec<crate::basemap::labels::ScreenBox> {
+pub fn reserved_areas(ui: &Ui, rect: Rect, online: bool) -> Vec<crate::basemap::labels::ScreenBox> {
     let margin = theme::MAP_OVERLAY_MARGIN;
     [
         corner(rect, vec2(CONTROLS_WIDTH, 30.0), false, false, margin),
         corner(rect, vec2(ROUTE_LABEL_WIDTH, 30.0), true, false, margin),
-        corner(rect, vec2(170.0, 30.0), false, true, margin),
-        corner(rect, vec2(rect.width(), 20.0), true, true, 0.0),
+        corner(rect, vec2(SCALE_BAR_WIDTH, 30.0), false, true, margin),
+        credits_layout(ui, rect, online, &Tokens::for_visuals(ui.visuals())).1,
     ]
     .into_iter()
     .map(|r| screen_box(r.expand(2.0)))
@@ -27,6 +27,8 @@ pub fn reserved_areas(rect: Rect) -> Vec<crate::basemap::labels::ScreenBox> {
 const CONTROLS_WIDTH: f32 = 320.0;
 /// Width of the route-length readout, in points.
 const ROUTE_LABEL_WIDTH: f32 = 150.0;
+/// Width kept for the scale bar (bottom left), in points.
+const SCALE_BAR_WIDTH: f32 = 170.0;
 
 /// What the user asked of the map controls this frame.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -199,6 +201,26 @@ pub fn legend_ui(ui: &mut Ui, rect: Rect, entries: &[(String, egui::Color32)], t
 
 /// The credits for the map data, bottom right, as a real label (readable by screen readers).
 pub fn attribution_ui(ui: &mut Ui, rect: Rect, online: bool, tokens: &Tokens) {
+    let (galley, area) = credits_layout(ui, rect, online, tokens);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
+        egui::Frame::new()
+            .fill(tokens.overlay_fill)
+            .inner_margin(CREDITS_MARGIN)
+            .show(ui, |ui| ui.label(galley));
+    });
+}
+
+/// Padding around the credits.
+const CREDITS_MARGIN: egui::Margin = egui::Margin::symmetric(4, 2);
+
+/// The credits laid out for a map filling `rect`, and the box they take in its bottom right
+/// corner: wrapped beside the scale bar when the map is narrow (or at 200 %), never cut off.
+fn credits_layout(
+    ui: &Ui,
+    rect: Rect,
+    online: bool,
+    tokens: &Tokens,
+) -> (std::sync::Arc<egui::Galley>, Rect) {
     let mut credits = vec![crate::basemap::ATTRIBUTION, crate::gazetteer::ATTRIBUTION];
     if online {
         credits.insert(0, super::online::OSM_ATTRIBUTION);
@@ -206,14 +228,16 @@ pub fn attribution_ui(ui: &mut Ui, rect: Rect, online: bool, tokens: &Tokens) {
     let text = egui::RichText::new(credits.join(" · "))
         .size(theme::ATTRIBUTION_SIZE)
         .color(tokens.map_text);
-    let area = corner(rect, vec2(rect.width(), 20.0), true, true, 0.0);
-    let layout = egui::Layout::right_to_left(egui::Align::Max);
-    ui.scope_builder(egui::UiBuilder::new().max_rect(area).layout(layout), |ui| {
-        egui::Frame::new()
-            .fill(tokens.overlay_fill)
-            .inner_margin(egui::Margin::symmetric(4, 2))
-            .show(ui, |ui| ui.label(text));
-    });
+    let beside_scale_bar = rect.width() - SCALE_BAR_WIDTH - 3.0 * theme::MAP_OVERLAY_MARGIN;
+    let wrap_width = beside_scale_bar.max(rect.width() / 2.0) - CREDITS_MARGIN.sum().x;
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Wrap),
+        wrap_width.max(1.0),
+        egui::TextStyle::Body,
+    );
+    let area = corner(rect, galley.size() + CREDITS_MARGIN.sum(), true, true, 0.0);
+    (galley, area)
 }
 
 /// A one-line hint at the top centre of the map, e.g. while waiting for a click.

@@ -29,6 +29,8 @@ pub struct PlacementKey {
     pub dark_mode: bool,
     /// Physical pixels per point (text sizes depend on it).
     pub pixels_per_point: f32,
+    /// Size of names relative to the main view's (larger on slides).
+    pub label_scale: f32,
 }
 
 /// A basemap name placed on screen.

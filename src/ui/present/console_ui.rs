@@ -18,6 +18,7 @@ pub fn console_ui(ctx: &egui::Context, state: &AppState, elapsed_secs: f64, comm
     let builder = ViewportBuilder::default()
         .with_title("Itinera presenter console")
         .with_inner_size([820.0, 560.0]);
+    console_mirror_ui(ctx, state, elapsed_secs);
     ctx.show_viewport_immediate(
         ViewportId::from_hash_of("presenter_console"),
         builder,
@@ -83,10 +84,7 @@ fn contents_ui(ui: &mut Ui, state: &AppState, elapsed_secs: f64, commands: &mut 
     });
     ui.separator();
     ui.strong("Notes");
-    let notes = match presentation.slide() {
-        Slide::Event(i) => trip.events.get(i).map_or("", |e| e.notes.trim()),
-        Slide::Title | Slide::Overview => "",
-    };
+    let notes = notes(trip, presentation.slide());
     egui::ScrollArea::vertical().show(ui, |ui| {
         if notes.is_empty() {
             ui.weak("No presenter notes for this slide.");
@@ -96,6 +94,22 @@ fn contents_ui(ui: &mut Ui, state: &AppState, elapsed_secs: f64, commands: &mut 
     });
 }
 
+/// One line of a slide's summary and how it is shown.
+enum Line {
+    Heading(String),
+    Weak(String),
+    Quote(String),
+    Plain(String),
+}
+
+impl Line {
+    fn text(&self) -> &str {
+        match self {
+            Line::Heading(t) | Line::Weak(t) | Line::Quote(t) | Line::Plain(t) => t,
+        }
+    }
+}
+
 /// A slide in a few lines, as the teacher needs it at a glance.
 fn slide_summary_ui(
     ui: &mut Ui,
@@ -103,37 +117,101 @@ fn slide_summary_ui(
     chronology: &crate::model::Chronology,
     slide: Option<Slide>,
 ) {
+    for line in summary_lines(trip, chronology, slide) {
+        match line {
+            Line::Heading(t) => ui.label(RichText::new(t).size(theme::QUOTE_SIZE).strong()),
+            Line::Weak(t) => ui.weak(t),
+            Line::Quote(t) => ui.label(RichText::new(t).italics()),
+            Line::Plain(t) => ui.label(t),
+        };
+    }
+}
+
+/// The lines [`slide_summary_ui`] shows (and the screen-reader mirror reads).
+fn summary_lines(
+    trip: &crate::model::Trip,
+    chronology: &crate::model::Chronology,
+    slide: Option<Slide>,
+) -> Vec<Line> {
     match slide {
-        None => {
-            ui.weak("End of the presentation");
-        }
-        Some(Slide::Title) => {
-            ui.label(RichText::new(&trip.title).size(theme::QUOTE_SIZE).strong());
-            ui.weak("Title slide");
-            ui.label(trip.summary.trim());
-        }
-        Some(Slide::Overview) => {
-            ui.label(
-                RichText::new("The whole journey")
-                    .size(theme::QUOTE_SIZE)
-                    .strong(),
-            );
-            ui.weak("Overview: route and statistics");
-        }
+        None => vec![Line::Weak("End of the presentation".to_owned())],
+        Some(Slide::Title) => vec![
+            Line::Heading(trip.title.clone()),
+            Line::Weak("Title slide".to_owned()),
+            Line::Plain(trip.summary.trim().to_owned()),
+        ],
+        Some(Slide::Overview) => vec![
+            Line::Heading("The whole journey".to_owned()),
+            Line::Weak("Overview: route and statistics".to_owned()),
+        ],
         Some(Slide::Event(i)) => {
             let (Some(event), Some(resolved)) = (trip.events.get(i), chronology.event(i)) else {
-                return;
+                return Vec::new();
             };
-            ui.label(RichText::new(&event.title).size(theme::QUOTE_SIZE).strong());
             let place = trip.places.get(resolved.place).map_or("", |p| p.name.as_str());
-            ui.weak(format!("{} · {place}", describe_dates(resolved)));
-            ui.weak(event.kind.label());
+            let mut lines = vec![
+                Line::Heading(event.title.clone()),
+                Line::Weak(format!("{} · {place}", describe_dates(resolved))),
+                Line::Weak(event.kind.label().to_owned()),
+            ];
             if let Some(quote) = key_quote(event) {
-                ui.label(RichText::new(format!("“{}”", quote.text)).italics());
+                lines.push(Line::Quote(format!("“{}”", quote.text)));
             }
             if !event.summary.trim().is_empty() {
-                ui.label(event.summary.trim());
+                lines.push(Line::Plain(event.summary.trim().to_owned()));
             }
+            lines
         }
+    }
+}
+
+/// The presenter notes of the current slide ("" for none).
+fn notes(trip: &crate::model::Trip, slide: Slide) -> &str {
+    match slide {
+        Slide::Event(i) => trip.events.get(i).map_or("", |e| e.notes.trim()),
+        Slide::Title | Slide::Overview => "",
+    }
+}
+
+/// Put the console's text in the main window's accessibility tree, as nodes a screen reader
+/// can read ("Presenter console, now: …", "next: …", "notes: …", elapsed time): eframe gives
+/// only the main window an AccessKit adapter, so the console's own window is silent.
+pub fn console_mirror_ui(ctx: &egui::Context, state: &AppState, elapsed_secs: f64) {
+    let (Some(presentation), Some((trip, chronology))) = (state.presentation(), state.trip()) else {
+        return;
+    };
+    let joined = |slide| {
+        let lines = summary_lines(trip, chronology, slide);
+        lines
+            .iter()
+            .map(Line::text)
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(". ")
+    };
+    let elapsed = elapsed_secs.max(0.0) as u64;
+    let notes = notes(trip, presentation.slide());
+    let texts = [
+        format!(
+            "Presenter console: slide {} of {}, elapsed {:02}:{:02}",
+            presentation.current + 1,
+            presentation.deck.len(),
+            elapsed / 60,
+            elapsed % 60
+        ),
+        format!("Now: {}", joined(Some(presentation.slide()))),
+        format!("Next: {}", joined(presentation.next_slide())),
+        if notes.is_empty() {
+            "Notes: none for this slide".to_owned()
+        } else {
+            format!("Notes: {notes}")
+        },
+    ];
+    for (n, text) in texts.into_iter().enumerate() {
+        ctx.accesskit_node_builder(egui::Id::unique("itinera-console-mirror").with(n), |node| {
+            // As egui's own labels do: the text is the value of a Label node.
+            node.set_role(egui::accesskit::Role::Label);
+            node.set_value(text);
+        });
     }
 }

@@ -31,6 +31,8 @@ const EVENT_MARGIN: f64 = 0.3;
 const BUTTON_ZOOM: f64 = 2.0;
 /// Wheel points per e-fold of zoom: 200 points of scrolling zooms in 2.7×.
 const WHEEL_POINTS_PER_EFOLD: f32 = 200.0;
+/// How to move the timeline with a mouse, shown at the toolbar's end when it fits.
+const TIMELINE_HINT: &str = "Wheel: zoom · Drag: pan · Shift+drag: filter by time";
 
 /// What the lanes were grouped for: generation, revision, lane mode and focus.
 type LanesKey = (u64, u64, LaneMode, Option<Focus>);
@@ -373,9 +375,20 @@ impl TimelineView {
                     commands.send(Command::SetTimeWindow(None));
                 }
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.weak("Wheel: zoom · Drag: pan · Shift+drag: filter by time");
-            });
+            // The hint goes where it fits whole; a narrow (or 200 %) window leaves it out
+            // rather than writing it over the zone's name.
+            let hint = egui::WidgetText::from(egui::RichText::new(TIMELINE_HINT).weak());
+            let galley = hint.into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            );
+            if galley.size().x + ui.spacing().item_spacing.x <= ui.available_width() {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(galley);
+                });
+            }
         });
     }
 }
