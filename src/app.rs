@@ -84,6 +84,8 @@ pub struct App {
     /// Whether a text field had focus at the end of the last frame: egui drops a field's focus
     /// on Escape before the frame runs, and that Escape is the field's (it clears the search).
     was_typing: bool,
+    /// Where to start once the trip has loaded (`--event`, `FILE#ID`, `--present`, `--slide`).
+    start_at: crate::start_at::StartAt,
     /// What a screen reader is told changed.
     announcer: crate::ui::announce::Announcer,
     /// A large file being opened in the background.
@@ -156,11 +158,34 @@ impl App {
             frame_stats: Default::default(),
             performance_open: false,
             was_typing: false,
+            start_at: Default::default(),
             announcer: crate::ui::announce::Announcer::default(),
             loading,
         };
         app.handle_effects(effects);
         app
+    }
+
+    /// Start at an event or slide once the trip has loaded.
+    pub fn starting_at(mut self, start: crate::start_at::StartAt) -> Self {
+        self.start_at = start;
+        self
+    }
+
+    /// Send the commands of [`Self::starting_at`] once the trip is open (or drop them when it
+    /// could not be opened: its problems are shown instead).
+    fn apply_start(&mut self) {
+        if !self.start_at.is_some() || self.loading.is_some() {
+            return;
+        }
+        let start = std::mem::take(&mut self.start_at);
+        let Some(path) = self.state.open().map(|o| o.path.clone()) else {
+            return;
+        };
+        match start.commands(&self.state, &path) {
+            Ok(commands) => commands.into_iter().for_each(|c| self.commands.send(c)),
+            Err(message) => self.commands.send(Command::Notify(message)),
+        }
     }
 
     /// Start the app on the trip at `path`, export its slides into `folder`, store the outcome
@@ -319,6 +344,7 @@ impl eframe::App for App {
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let started = std::time::Instant::now();
+        self.apply_start();
         if self.state.presentation().is_some() || self.present.export.is_some() {
             self.presentation_ui(ui);
         } else {

@@ -16,8 +16,18 @@ use crate::format;
 #[derive(Debug, Parser)]
 #[command(name = "itinera", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// Trip file to open (TOML or JSON); the bundled Kerry 2015 trip when omitted.
+    /// Trip file to open (TOML or JSON); the bundled Kerry 2015 trip when omitted. `FILE#ID`
+    /// (as *Copy event reference* writes it) opens at the event `ID`.
     pub file: Option<PathBuf>,
+    /// Open with the event of this id selected and in view (presenting: at its slide).
+    #[arg(long, value_name = "ID")]
+    pub event: Option<String>,
+    /// Start presenting (full screen) as soon as the trip opens.
+    #[arg(long)]
+    pub present: bool,
+    /// Present from this slide, counted from 1 (implies --present).
+    #[arg(long, value_name = "N")]
+    pub slide: Option<usize>,
     /// Open a bundled example instead of a file: `kerry-2015` or `official-travels` (every
     /// foreign trip of the U.S. presidents and secretaries of state).
     #[arg(long, value_name = "NAME", conflicts_with = "file", value_parser = parse_example)]

@@ -82,6 +82,8 @@ pub enum Command {
     SlideFirst,
     /// Go to the last slide.
     SlideLast,
+    /// Go to the slide at this index (0 for the first; past the end, the last).
+    SlideGoTo(usize),
     /// Blank or unblank the screen.
     ToggleBlank,
     /// Start or pause autoplay.

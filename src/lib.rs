@@ -32,6 +32,7 @@ pub mod generate;
 pub mod interchange;
 pub mod model;
 pub mod reload;
+pub mod start_at;
 pub mod state;
 pub mod ui;
 

@@ -52,9 +52,14 @@ fn main() -> anyhow::Result<ExitCode> {
         None => {}
     }
     let frame_stats = cli.frame_stats;
-    let file = match cli.example {
-        Some(example) => example.path.into(),
-        None => cli.file.unwrap_or_else(|| itinera::BUNDLED_TRIP.into()),
+    let (file, referenced) = match cli.example {
+        Some(example) => (example.path.into(), None),
+        None => itinera::start_at::split_reference(&cli.file.unwrap_or_else(|| itinera::BUNDLED_TRIP.into())),
+    };
+    let start = itinera::start_at::StartAt {
+        event: cli.event.or(referenced),
+        present: cli.present,
+        slide: cli.slide,
     };
     // Read a small trip while the window and renderer are being set up.
     let preread = itinera::app::loader::Preread::start(file.clone());
@@ -70,7 +75,7 @@ fn main() -> anyhow::Result<ExitCode> {
         "Itinera",
         options,
         Box::new(move |cc| {
-            let app = itinera::App::with_preread(cc, Some(file), preread);
+            let app = itinera::App::with_preread(cc, Some(file), preread).starting_at(start);
             Ok(Box::new(if frame_stats {
                 app.print_frame_stats(launched)
             } else {

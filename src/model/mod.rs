@@ -11,6 +11,7 @@ pub mod filter;
 pub mod geo;
 pub mod journeys;
 pub mod limits;
+pub mod new_event;
 pub mod problem;
 pub mod refs;
 pub mod resolve;

@@ -198,6 +198,7 @@ impl AppState {
             Command::SlideStep(step) => self.change_slide(|p| p.step(step)),
             Command::SlideFirst => self.change_slide(|p| p.go_to(0)),
             Command::SlideLast => self.change_slide(|p| p.go_to(usize::MAX)),
+            Command::SlideGoTo(index) => self.change_slide(|p| p.go_to(index)),
             Command::ToggleBlank => self.change_slide(|p| p.blanked = !p.blanked),
             Command::SetAutoplay(on) => self.change_slide(|p| p.autoplay = on),
             Command::Edit(edit) => {

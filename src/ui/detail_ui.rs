@@ -122,6 +122,7 @@ impl EventView<'_> {
                 ui.weak(format!("{} of {}", position + 1, chronology.order.len()));
             }
         });
+        copy_reference_ui(ui, trip_path, &event.id);
         ui.add_space(theme::SECTION_SPACING);
         ui.label(
             RichText::new(event.kind.label().to_uppercase())
@@ -317,3 +318,34 @@ fn keyboard_scroll_pts(ui: &mut egui::Ui) -> f32 {
         delta
     })
 }
+
+/// *Copy event reference*: puts `FILE#ID` on the clipboard, which `itinera FILE#ID` opens at
+/// this event (for a worksheet that points students at one moment of a trip). Says "Copied"
+/// beside the button for a few seconds.
+fn copy_reference_ui(ui: &mut Ui, trip_path: &std::path::Path, id: &str) {
+    let copied_key = egui::Id::unique("itinera-copied-reference");
+    let now = ui.input(|i| i.time);
+    ui.horizontal(|ui| {
+        let button = ui
+            .button("Copy event reference")
+            .on_hover_text("Copy FILE#ID: `itinera FILE#ID` opens the trip at this event");
+        if button.clicked() {
+            ui.ctx()
+                .copy_text(crate::start_at::event_reference(trip_path, id));
+            ui.ctx()
+                .data_mut(|d| d.insert_temp(copied_key, (id.to_owned(), now)));
+        }
+        let copied: Option<(String, f64)> = ui.ctx().data(|d| d.get_temp(copied_key));
+        if let Some((copied_id, at)) = copied
+            && copied_id == id
+            && now - at < COPIED_NOTE_SECS
+        {
+            ui.weak(format!("Copied …#{id}"));
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(COPIED_NOTE_SECS));
+        }
+    });
+}
+
+/// How long "Copied" shows beside *Copy event reference*, in seconds.
+const COPIED_NOTE_SECS: f64 = 3.0;

@@ -32,7 +32,15 @@ impl Form<'_> {
     }
 
     /// A one-line (or, with `multiline`, several-line) text field for the string at `path`.
-    pub fn text_ui(&mut self, ui: &mut Ui, label: &str, path: &FieldPath, current: &str, multiline: bool) {
+    /// Returns the new text when it was changed this frame.
+    pub fn text_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        path: &FieldPath,
+        current: &str,
+        multiline: bool,
+    ) -> Option<String> {
         let name = ui.label(label);
         let mut text = current.to_owned();
         let editor = if multiline {
@@ -41,6 +49,7 @@ impl Form<'_> {
             egui::TextEdit::singleline(&mut text)
         };
         let response = ui.add(editor.desired_width(f32::INFINITY)).labelled_by(name.id);
+        let changed = response.changed().then(|| text.clone());
         if response.changed() {
             self.set(path, Value::String(text));
         }
@@ -48,6 +57,7 @@ impl Form<'_> {
             self.commands.send(Command::EndEdit);
         }
         self.problems_ui(ui, path);
+        changed
     }
 
     /// A text field for a list of strings at `path`, one per line.

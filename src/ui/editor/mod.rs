@@ -47,6 +47,8 @@ pub struct EventEditor {
     city_query: String,
     /// The last query searched and its results: a search runs once per keystroke, not per frame.
     city_results: Option<(String, Vec<City>)>,
+    /// Ids of events added here whose id still follows their title.
+    titled_ids: std::collections::HashSet<String>,
 }
 
 impl EventEditor {
@@ -94,17 +96,20 @@ impl EventEditor {
         let selected = state.selection().and_then(|i| Some((i, trip.events.get(i)?)));
         ui.horizontal_wrapped(|ui| {
             if ui.button("New event").clicked() {
-                let template = selected.map(|(_, e)| e.clone());
-                add_event(trip, template, "New event", commands);
+                let today = chrono::Local::now().date_naive().to_string();
+                let new = crate::model::new_event::new_event_after(
+                    trip,
+                    &open.chronology,
+                    selected.map(|(i, _)| i),
+                    "New event",
+                    &today,
+                );
+                self.titled_ids.insert(new.event.id.clone());
+                insert_event(new.index, &new.event, commands);
             }
             if let Some((index, event)) = selected {
                 if ui.button("Duplicate").clicked() {
-                    add_event(
-                        trip,
-                        Some(event.clone()),
-                        &format!("{} (copy)", event.title),
-                        commands,
-                    );
+                    add_event(trip, event.clone(), &format!("{} (copy)", event.title), commands);
                 }
                 if ui.button("Delete event").clicked() {
                     commands.send(Command::Select(None));
@@ -126,7 +131,25 @@ impl EventEditor {
         };
         let path = FieldPath::root().key("events").index(index);
         ui.add_space(theme::SECTION_SPACING);
-        form.text_ui(ui, "Title", &path.key("title"), &event.title, false);
+        if let Some(title) = form.text_ui(ui, "Title", &path.key("title"), &event.title, false)
+            && self.titled_ids.remove(&event.id)
+        {
+            // A new event's id follows its title until the id is edited by hand.
+            let id = fresh_id(&title, |id| {
+                id != event.id && trip.events.iter().any(|e| e.id == id)
+            });
+            self.titled_ids.insert(id.clone());
+            form.set(&path.key("id"), Value::String(id));
+        }
+        if let Some(id) = form.text_ui(
+            ui,
+            "Id (for references: FILE#ID)",
+            &path.key("id"),
+            &event.id,
+            false,
+        ) {
+            self.titled_ids.remove(&id);
+        }
         let kinds: Vec<(String, String)> = EventKind::ALL
             .iter()
             .map(|k| (k.id().to_owned(), k.label().to_owned()))
@@ -212,19 +235,19 @@ impl EventEditor {
     }
 }
 
-/// Append an event (a copy of `template`, or an empty one on the first place) and select it.
-fn add_event(trip: &Trip, template: Option<Event>, title: &str, commands: &mut Commands) {
-    let mut event = template.unwrap_or_else(|| Event {
-        start: "2015-01-01".to_owned(),
-        place: trip.places.first().map(|p| p.id.clone()).unwrap_or_default(),
-        ..Event::default()
-    });
+/// Append a copy of `template` titled `title` (with an id from it) and select it.
+fn add_event(trip: &Trip, template: Event, title: &str, commands: &mut Commands) {
+    let mut event = template;
     event.title = title.to_owned();
     event.id = fresh_id(title, |id| trip.events.iter().any(|e| e.id == id));
-    let Ok(value) = serde_json::to_value(&event) else {
+    insert_event(trip.events.len(), &event, commands);
+}
+
+/// Insert `event` at `index` of the trip's events and select it.
+fn insert_event(index: usize, event: &Event, commands: &mut Commands) {
+    let Ok(value) = serde_json::to_value(event) else {
         return;
     };
-    let index = trip.events.len();
     commands.send(Command::Edit(Edit::Insert {
         path: FieldPath::root().key("events"),
         index,

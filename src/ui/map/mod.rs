@@ -60,6 +60,8 @@ pub struct MapView {
     placement: placement::PlacementCache,
     centre: LatLon,
     followed_selection: Option<usize>,
+    /// Where the followed selection was (an edit may move it).
+    followed_location: Option<LatLon>,
     flight: Option<Flight>,
     map_id: Option<egui::Id>,
     seen_generation: u64,
@@ -98,6 +100,7 @@ impl MapView {
             placement: placement::PlacementCache::default(),
             centre: LatLon::new(40.0, 60.0),
             followed_selection: None,
+            followed_location: None,
             flight: None,
             map_id: None,
             seen_generation: 0,
@@ -225,7 +228,7 @@ impl MapView {
         } else {
             self.keep_framed(state, size);
         }
-        self.follow_selection(state, now);
+        self.follow_selection(state, size, now);
         self.animate(ui, now);
 
         let mut zoom_to = None;
@@ -441,24 +444,38 @@ impl MapView {
         }
     }
 
-    fn follow_selection(&mut self, state: &AppState, now: f64) {
-        if state.selection() == self.followed_selection {
-            return;
-        }
-        self.followed_selection = state.selection();
-        let Some((_, chronology)) = state.trip() else {
-            return;
-        };
+    /// Glide to a newly selected event's stop; and when an edit moves the selected event to
+    /// another place off the screen, glide there too, so it never leaves the view.
+    fn follow_selection(&mut self, state: &AppState, size: Vec2, now: f64) {
         let target = state
             .selection()
-            .and_then(|i| chronology.event(i))
-            .and_then(|e| chronology.places.get(e.place).copied().flatten())
-            .map(|p| p.location);
-        if let Some(to) = target {
-            self.fitted = None;
-            // Keep the zoom, but come close enough to see the stop among its neighbours.
-            self.fly_to((to, self.zoom().max(4.0)), now);
+            .zip(state.trip())
+            .and_then(|(i, (_, chronology))| {
+                let event = chronology.event(i)?;
+                Some(chronology.places.get(event.place).copied().flatten()?.location)
+            });
+        let same = state.selection() == self.followed_selection;
+        let moved = same && self.followed_location.is_some() && target != self.followed_location;
+        self.followed_selection = state.selection();
+        self.followed_location = target;
+        let Some(to) = target else { return };
+        if same && (!moved || self.shows(to, size)) {
+            return;
         }
+        self.fitted = None;
+        // Keep the zoom, but come close enough to see the stop among its neighbours.
+        self.fly_to((to, self.zoom().max(4.0)), now);
+    }
+
+    /// Whether `at` is inside a map of `size` points, away from its edges.
+    fn shows(&self, at: LatLon, size: Vec2) -> bool {
+        let world_pts = 256.0 * 2f64.powf(self.zoom());
+        let centre = to_mercator([self.centre().lon_deg, self.centre().lat_deg]);
+        let point = to_mercator([at.lon_deg, at.lat_deg]);
+        let margin = f64::from(theme::MAP_OVERLAY_MARGIN) * 4.0;
+        let dx = ((point[0] - centre[0]) * world_pts).abs();
+        let dy = ((point[1] - centre[1]) * world_pts).abs();
+        dx < f64::from(size.x) / 2.0 - margin && dy < f64::from(size.y) / 2.0 - margin
     }
 
     fn animate(&mut self, ui: &Ui, now: f64) {

@@ -87,6 +87,8 @@ pub struct TimelineView {
     /// The lanes laid out for the last view drawn.
     layouts: Layouts,
     seen_selection: Option<usize>,
+    /// The selected event's UTC span in seconds when last seen (an edit may move it).
+    seen_span: Option<(i64, i64)>,
     /// UTC seconds where a Shift+drag brush began and where the pointer is now.
     brush: Option<(f64, f64)>,
     plot_width: f32,
@@ -103,6 +105,7 @@ impl Default for TimelineView {
             built_for: None,
             layouts: Layouts::default(),
             seen_selection: None,
+            seen_span: None,
             brush: None,
             plot_width: 1.0,
         }
@@ -287,19 +290,21 @@ impl TimelineView {
         None
     }
 
-    /// Pan so a newly selected event (from the map, keys or search) is in view; true when the
-    /// selection changed.
+    /// Pan so a newly selected event (from the map, keys or search), or the selected event an
+    /// edit moved in time, is in view; true when either happened.
     fn follow_selection(&mut self, state: &AppState) -> bool {
-        if state.selection() == self.seen_selection {
-            return false;
-        }
-        self.seen_selection = state.selection();
         let event = state
             .selection()
             .zip(state.trip())
             .and_then(|(i, (_, c))| c.event(i));
-        if let (Some(e), Some(scale)) = (event, self.scale.as_mut()) {
-            let (a, b) = (e.start_utc.timestamp() as f64, e.end_utc.timestamp() as f64);
+        let span = event.map(|e| (e.start_utc.timestamp(), e.end_utc.timestamp()));
+        if state.selection() == self.seen_selection && span == self.seen_span {
+            return false;
+        }
+        self.seen_selection = state.selection();
+        self.seen_span = span;
+        if let (Some((a, b)), Some(scale)) = (span, self.scale.as_mut()) {
+            let (a, b) = (a as f64, b as f64);
             if a < scale.secs_at(0.0) || b > scale.secs_at(self.plot_width) {
                 scale.centre_on((a + b) / 2.0, self.plot_width);
             }
