@@ -5,9 +5,12 @@
 //! selection moves to another place, and zooms into a cluster that is clicked. With the map
 //! focused (click it), arrow keys pan and +/− zoom; otherwise the arrow keys step events.
 
-use egui::{Key, Rect, Ui, Vec2, vec2};
+use egui::{Rect, Ui};
+
+use camera::{Fitted, Flight};
 use walkers::{Map, MapMemory};
 
+pub mod camera;
 pub mod cluster;
 pub mod draw;
 pub mod labels;
@@ -26,27 +29,13 @@ pub mod tooltip;
 use layers::TripLayer;
 use online::OnlineLayer;
 use overlay::{attribution_ui, controls_ui, legend_ui, scale_bar_ui};
-use projection::{MAX_ZOOM, from_mercator, from_position, min_zoom_for, screen_box, to_position};
+use projection::{from_position, screen_box, to_position};
 use tiles::{OfflineTiles, RecordingTiles};
 
-use crate::basemap::to_mercator;
 use crate::command::Commands;
-use crate::model::{GeoBounds, LatLon};
+use crate::model::LatLon;
 use crate::state::AppState;
 use crate::ui::theme::{self, Tokens};
-
-/// How long the camera takes to glide to a new selection, in seconds.
-const FLIGHT_SECS: f64 = 0.7;
-/// How far one arrow key press pans, in points.
-const KEY_PAN_POINTS: f32 = 120.0;
-
-/// A camera move in progress: centre and zoom are eased together.
-#[derive(Clone, Copy, Debug)]
-struct Flight {
-    from: (LatLon, f64),
-    to: (LatLon, f64),
-    start_secs: f64,
-}
 
 /// The map panel's own state.
 pub struct MapView {
@@ -76,14 +65,6 @@ pub struct MapView {
     /// The view as last framed, while the reader has not moved it: a change of the panel's size
     /// (a resized window, a dragged panel edge, 200 % scale) frames the trip again.
     fitted: Option<Fitted>,
-}
-
-/// A framing of the trip and the panel size it was made for.
-#[derive(Clone, Copy, Debug)]
-struct Fitted {
-    size: Vec2,
-    /// Centre and zoom once the camera settled (`None` until then).
-    view: Option<(LatLon, f64)>,
 }
 
 impl MapView {
@@ -150,46 +131,6 @@ impl MapView {
     /// Whether the map has keyboard focus (then it takes the arrow keys).
     pub fn has_focus(&self, ctx: &egui::Context) -> bool {
         self.map_id.is_some_and(|id| ctx.memory(|m| m.has_focus(id)))
-    }
-
-    /// The centre and zoom that frame `bounds` in a map of `size` points.
-    fn framing(bounds: &GeoBounds, size: Vec2) -> (LatLon, f64) {
-        let [x0, y1] = to_mercator([bounds.min.lon_deg, bounds.min.lat_deg]);
-        let [x1, y0] = to_mercator([bounds.max.lon_deg, bounds.max.lat_deg]);
-        // Leave room for names and markers around the edge.
-        let (width, height) = (
-            f64::from((size.x - 200.0).max(64.0)),
-            f64::from((size.y - 120.0).max(64.0)),
-        );
-        let zoom_x = (width / (256.0 * (x1 - x0).max(1e-9))).log2();
-        let zoom_y = (height / (256.0 * (y1 - y0).max(1e-9))).log2();
-        let zoom = zoom_x.min(zoom_y).clamp(min_zoom_for(size.x), 9.0);
-        (from_mercator([(x0 + x1) / 2.0, (y0 + y1) / 2.0]), zoom)
-    }
-
-    fn fly_to(&mut self, target: (LatLon, f64), now_secs: f64) {
-        self.flight = Some(Flight {
-            from: (self.centre(), self.zoom()),
-            to: target,
-            start_secs: now_secs,
-        });
-    }
-
-    /// Show `centre` at `zoom` at once (no animation).
-    pub fn look_at(&mut self, centre: LatLon, zoom: f64) {
-        self.jump_to((centre, zoom));
-    }
-
-    fn jump_to(&mut self, (centre, zoom): (LatLon, f64)) {
-        self.centre = centre;
-        self.memory.center_at(to_position(centre));
-        let _ = self.memory.set_zoom(zoom.clamp(self.min_zoom(), MAX_ZOOM));
-        self.flight = None;
-    }
-
-    /// Whether the camera is still gliding to a target.
-    pub fn is_moving(&self) -> bool {
-        self.flight.is_some()
     }
 
     /// Frame the whole trip on the next frame ([`crate::command::Effect::FitMap`]).
@@ -347,156 +288,9 @@ impl MapView {
         }
     }
 
-    /// Frame the trip again when the panel changed size since it was framed, unless the reader
-    /// has moved the camera since.
-    fn keep_framed(&mut self, state: &AppState, size: Vec2) {
-        let now = (self.centre(), self.zoom());
-        let Some(fitted) = self.fitted.as_mut() else {
-            return;
-        };
-        if self.flight.is_some() {
-            return;
-        }
-        let Some(view) = fitted.view else {
-            fitted.view = Some(now);
-            return;
-        };
-        let moved = view.0.distance_m(now.0) > 1.0 || (view.1 - now.1).abs() > 1e-6;
-        if moved {
-            self.fitted = None;
-        } else if (fitted.size - size).length() > 0.5
-            && let Some(bounds) = state.view_bounds()
-        {
-            self.jump_to(Self::framing(&bounds, size));
-            self.fitted = Some(Fitted { size, view: None });
-        }
-    }
-
-    /// Keep the view's left and right edges within ±180° (the map does not wrap), so no empty
-    /// band shows beside the world at low zoom.
-    fn keep_world_in_view(&mut self) {
-        let world_pts = 256.0 * 2f64.powf(self.zoom());
-        let half_deg = f64::from(self.width_pts) / 2.0 / world_pts * 360.0;
-        let centre = self.centre();
-        let limit = (180.0 - half_deg).max(0.0);
-        let lon = centre.lon_deg.clamp(-limit, limit);
-        if (lon - centre.lon_deg).abs() > 1e-9 {
-            let clamped = LatLon::new(centre.lat_deg, lon);
-            self.centre = clamped;
-            self.memory.center_at(to_position(clamped));
-        }
-    }
-
     /// Keep stop and place names out of `area` (a slide's card drawn over the map).
     pub fn keep_clear(&mut self, area: Option<Rect>) {
         self.keep_clear = area;
-    }
-
-    /// The lowest zoom at which the world fills the panel.
-    fn min_zoom(&self) -> f64 {
-        min_zoom_for(self.width_pts)
-    }
-
-    fn zoom_by(&mut self, delta: f64) {
-        let _ = self
-            .memory
-            .set_zoom((self.zoom() + delta).clamp(self.min_zoom(), MAX_ZOOM));
-    }
-
-    fn keyboard(&mut self, ui: &Ui) {
-        let mut pan = Vec2::ZERO;
-        let mut zoom = 0.0;
-        ui.input_mut(|input| {
-            for (key, step) in [
-                (Key::ArrowLeft, vec2(-1.0, 0.0)),
-                (Key::ArrowRight, vec2(1.0, 0.0)),
-                (Key::ArrowUp, vec2(0.0, -1.0)),
-                (Key::ArrowDown, vec2(0.0, 1.0)),
-            ] {
-                if input.consume_key(egui::Modifiers::NONE, key) {
-                    pan += step * KEY_PAN_POINTS;
-                }
-            }
-            if input.consume_key(egui::Modifiers::NONE, Key::Plus)
-                || input.consume_key(egui::Modifiers::NONE, Key::Equals)
-            {
-                zoom += 1.0;
-            }
-            if input.consume_key(egui::Modifiers::NONE, Key::Minus) {
-                zoom -= 1.0;
-            }
-        });
-        if pan != Vec2::ZERO {
-            let world_points = 256.0 * 2f64.powf(self.zoom());
-            let [x, y] = to_mercator([self.centre().lon_deg, self.centre().lat_deg]);
-            let moved = [
-                x + f64::from(pan.x) / world_points,
-                (y + f64::from(pan.y) / world_points).clamp(0.0, 1.0),
-            ];
-            let mut centre = from_mercator(moved);
-            centre.lon_deg = (centre.lon_deg + 540.0).rem_euclid(360.0) - 180.0;
-            self.centre = centre;
-            self.memory.center_at(to_position(centre));
-            self.flight = None;
-        }
-        if zoom != 0.0 {
-            self.zoom_by(zoom);
-        }
-    }
-
-    /// Glide to a newly selected event's stop; and when an edit moves the selected event to
-    /// another place off the screen, glide there too, so it never leaves the view.
-    fn follow_selection(&mut self, state: &AppState, size: Vec2, now: f64) {
-        let target = state
-            .selection()
-            .zip(state.trip())
-            .and_then(|(i, (_, chronology))| {
-                let event = chronology.event(i)?;
-                Some(chronology.places.get(event.place).copied().flatten()?.location)
-            });
-        let same = state.selection() == self.followed_selection;
-        let moved = same && self.followed_location.is_some() && target != self.followed_location;
-        self.followed_selection = state.selection();
-        self.followed_location = target;
-        let Some(to) = target else { return };
-        if same && (!moved || self.shows(to, size)) {
-            return;
-        }
-        self.fitted = None;
-        // Keep the zoom, but come close enough to see the stop among its neighbours.
-        self.fly_to((to, self.zoom().max(4.0)), now);
-    }
-
-    /// Whether `at` is inside a map of `size` points, away from its edges.
-    fn shows(&self, at: LatLon, size: Vec2) -> bool {
-        let world_pts = 256.0 * 2f64.powf(self.zoom());
-        let centre = to_mercator([self.centre().lon_deg, self.centre().lat_deg]);
-        let point = to_mercator([at.lon_deg, at.lat_deg]);
-        let margin = f64::from(theme::MAP_OVERLAY_MARGIN) * 4.0;
-        let dx = ((point[0] - centre[0]) * world_pts).abs();
-        let dy = ((point[1] - centre[1]) * world_pts).abs();
-        dx < f64::from(size.x) / 2.0 - margin && dy < f64::from(size.y) / 2.0 - margin
-    }
-
-    fn animate(&mut self, ui: &Ui, now: f64) {
-        let Some(flight) = self.flight else { return };
-        let t = ((now - flight.start_secs) / FLIGHT_SECS).clamp(0.0, 1.0);
-        // Ease in and out (cubic), so the move starts and lands gently.
-        let eased = if t < 0.5 {
-            4.0 * t * t * t
-        } else {
-            1.0 - (-2.0 * t + 2.0).powi(3) / 2.0
-        };
-        self.centre = flight.from.0.geodesic_point_at(flight.to.0, eased);
-        self.memory.center_at(to_position(self.centre));
-        let _ = self
-            .memory
-            .set_zoom(flight.from.1 + (flight.to.1 - flight.from.1) * eased);
-        if t >= 1.0 {
-            self.flight = None;
-        } else {
-            ui.ctx().request_repaint();
-        }
     }
 }
 
