@@ -12,6 +12,7 @@ pub mod frame_stats;
 mod layout;
 pub mod loader;
 mod menu;
+pub mod recording;
 mod transfer;
 
 use crate::command::{Command, Commands, Effect};
@@ -65,6 +66,10 @@ pub struct App {
     present: PresentView,
     /// The folder typed in the export dialog, while it is open.
     export_dialog: Option<String>,
+    /// File ▸ Export ▸ Presentation as video, while its dialog is open.
+    video_dialog: Option<recording::VideoDialog>,
+    /// The last frame count printed while recording from the command line.
+    video_progress_said: Option<u64>,
     /// Set when the app was started to export slides and then quit.
     export_result: Option<ExportResult>,
     files: Files,
@@ -150,6 +155,8 @@ impl App {
             details: DetailPanel::default(),
             present: PresentView::default(),
             export_dialog: None,
+            video_dialog: None,
+            video_progress_said: None,
             export_result: None,
             files: Files::default(),
             watcher: Watcher::default(),
@@ -345,7 +352,7 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let started = std::time::Instant::now();
         self.apply_start();
-        if self.state.presentation().is_some() || self.present.export.is_some() {
+        if self.state.presentation().is_some() || self.present.exporting() {
             self.presentation_ui(ui);
         } else {
             self.main_ui(ui);
@@ -405,6 +412,7 @@ impl App {
 
     /// The full-screen slides (or an export running through them).
     fn presentation_ui(&mut self, ui: &mut Ui) {
+        self.video_frame_ui(ui.ctx());
         self.present
             .ui(ui, &self.state, &mut self.map, &mut self.commands);
         if let Some(mut job) = self.present.export.take() {
@@ -465,7 +473,7 @@ impl App {
             self.recent_noted = Some(open.path.clone());
         }
         let presenting = self.state.presentation().is_some();
-        if presenting != was_presenting && self.present.export.is_none() {
+        if presenting != was_presenting && !self.present.exporting() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
         }
     }

@@ -105,6 +105,23 @@ pub enum CliCommand {
         #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
         size: (u32, u32),
     },
+    /// Record the trip's presentation as a video: MP4 (H.264) or, for short clips, an animated
+    /// GIF, by the file name. Each slide is held for the trip's slide_seconds while the map flies
+    /// to its stop and the route draws itself. Opens a window to draw the frames (on a server,
+    /// run it under xvfb-run).
+    Video {
+        /// The trip file.
+        file: PathBuf,
+        /// The video file to write: NAME.mp4 or NAME.gif (an existing one is kept as NAME.mp4.bak).
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Frame size in pixels, WIDTHxHEIGHT (even numbers), e.g. 1920x1080 or 1280x720.
+        #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
+        size: (u32, u32),
+        /// Frames per second (1 to 60).
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=60))]
+        fps: u32,
+    },
 }
 
 /// `itinera generate`: write a synthetic collection for benchmarks and stress tests. Returns

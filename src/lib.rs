@@ -35,6 +35,7 @@ pub mod reload;
 pub mod start_at;
 pub mod state;
 pub mod ui;
+pub mod video;
 
 pub use app::App;
 

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use itinera::app::export_window::{WindowExportError, export_slides, export_view_png};
+use itinera::app::export_window::{WindowExportError, export_slides, export_video, export_view_png};
 use itinera::cli::{Cli, CliCommand, check};
 
 fn main() -> anyhow::Result<ExitCode> {
@@ -18,6 +18,16 @@ fn main() -> anyhow::Result<ExitCode> {
         }
         Some(CliCommand::Slides { file, out, size }) => {
             return Ok(window_export(file, |file| export_slides(file, &out, size)));
+        }
+        Some(CliCommand::Video { file, out, size, fps }) => {
+            if itinera::video::VideoFormat::for_path(&out).is_none() {
+                eprintln!(
+                    "error: {}: the video's file name must end in .mp4 or .gif",
+                    out.display()
+                );
+                return Ok(ExitCode::from(2));
+            }
+            return Ok(window_export(file, |file| export_video(file, &out, size, fps)));
         }
         Some(CliCommand::Generate {
             events,

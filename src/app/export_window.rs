@@ -39,6 +39,31 @@ pub fn export_slides(file: PathBuf, folder: &Path, size: (u32, u32)) -> Result<S
     )
 }
 
+/// Record the presentation of the trip at `file` as the video `out` (MP4 or GIF) at `fps`, in
+/// a window of `size`.
+pub fn export_video(
+    file: PathBuf,
+    out: &Path,
+    size: (u32, u32),
+    fps: u32,
+) -> Result<String, WindowExportError> {
+    let target = out.to_path_buf();
+    run(
+        file,
+        "the video",
+        size,
+        move |cc, file, shared| App::recording(cc, file, &target, fps, size, shared),
+        move |frames, path| {
+            let secs = frames as f64 / f64::from(fps);
+            format!(
+                "Saved the presentation as a video: {} ({frames} frames, {})",
+                path.display(),
+                crate::ui::present::video::describe_secs(secs)
+            )
+        },
+    )
+}
+
 /// Save the map and timeline of the trip at `file` as the PNG `out`, at `size`.
 pub fn export_view_png(file: PathBuf, out: &Path, size: (u32, u32)) -> Result<String, WindowExportError> {
     let target = out.to_path_buf();

@@ -52,6 +52,9 @@ impl App {
                                 self.files.choose(Purpose::Export(format), &self.state);
                             }
                         }
+                        if ui.button("Presentation as video…").clicked() {
+                            self.open_video_dialog();
+                        }
                         if ui.button("Map and timeline as PNG…").clicked() {
                             self.view_shot.open(&self.state, ui.ctx());
                         }

@@ -19,6 +19,7 @@ impl App {
                 None => {}
             }
         }
+        self.video_dialog_ui(ctx);
         self.import.ui(ctx, &mut self.commands);
         let ready = !self.map.is_moving() && self.map.tiles_pending() == 0;
         if let Some(result) = self.view_shot.ui(ctx, ready) {

@@ -5,6 +5,7 @@
 
 pub mod accessible;
 pub mod announce;
+pub mod clock;
 pub mod collection_ui;
 pub mod contrast;
 pub mod detail_ui;

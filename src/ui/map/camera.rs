@@ -7,7 +7,9 @@
 
 use egui::{Key, Ui, Vec2, vec2};
 
-use super::MapView;
+use walkers::MapMemory;
+
+use super::projection::from_position;
 use super::projection::{MAX_ZOOM, from_mercator, min_zoom_for, to_position};
 use crate::basemap::to_mercator;
 use crate::model::{GeoBounds, LatLon};
@@ -21,7 +23,7 @@ const KEY_PAN_POINTS: f32 = 120.0;
 
 /// A camera move in progress: centre and zoom are eased together.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Flight {
+struct Flight {
     from: (LatLon, f64),
     to: (LatLon, f64),
     start_secs: f64,
@@ -29,13 +31,71 @@ pub(super) struct Flight {
 
 /// A framing of the trip and the panel size it was made for.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Fitted {
-    pub(super) size: Vec2,
+struct Fitted {
+    size: Vec2,
     /// Centre and zoom once the camera settled (`None` until then).
-    pub(super) view: Option<(LatLon, f64)>,
+    view: Option<(LatLon, f64)>,
 }
 
-impl MapView {
+/// The map's camera: where it looks, where it is flying, what it follows.
+pub struct Camera {
+    pub(super) memory: MapMemory,
+    pub(super) centre: LatLon,
+    pub(super) followed_selection: Option<usize>,
+    /// Where the followed selection was (an edit may move it).
+    pub(super) followed_location: Option<LatLon>,
+    flight: Option<Flight>,
+    /// Width of the map panel when last drawn, in points (it sets the lowest zoom).
+    pub(super) width_pts: f32,
+    /// The view as last framed, while the reader has not moved it: a change of the panel's
+    /// size (a resized window, a dragged panel edge, 200 % scale) frames the trip again.
+    fitted: Option<Fitted>,
+    /// The stop the presentation's route last reached and when (in seconds of the clock) it
+    /// changed: the legs into it draw themselves over [`FLIGHT_SECS`].
+    pub(super) route_reached: Option<(usize, f64)>,
+}
+
+impl Camera {
+    /// A camera over `memory`, looking at Central Asia until a trip is framed.
+    pub(super) fn new(memory: MapMemory) -> Self {
+        Self {
+            memory,
+            centre: LatLon::new(40.0, 60.0),
+            followed_selection: None,
+            followed_location: None,
+            flight: None,
+            width_pts: 0.0,
+            fitted: None,
+            route_reached: None,
+        }
+    }
+
+    /// The trip was just framed for a panel of `size`: frame it again if the panel changes
+    /// before the reader moves the map.
+    pub(super) fn mark_framed(&mut self, size: Vec2) {
+        self.fitted = Some(Fitted { size, view: None });
+    }
+
+    /// Whether the camera is gliding to a target.
+    pub(super) fn is_flying(&self) -> bool {
+        self.flight.is_some()
+    }
+
+    /// Stop gliding (the reader took the map).
+    pub(super) fn stop(&mut self) {
+        self.flight = None;
+    }
+
+    /// Current zoom level.
+    pub(super) fn zoom(&self) -> f64 {
+        self.memory.zoom()
+    }
+
+    /// The geographic centre of the view.
+    pub(super) fn centre(&self) -> LatLon {
+        self.memory.detached().map_or(self.centre, from_position)
+    }
+
     /// The centre and zoom that frame `bounds` in a map of `size` points.
     pub(super) fn framing(bounds: &GeoBounds, size: Vec2) -> (LatLon, f64) {
         let [x0, y1] = to_mercator([bounds.min.lon_deg, bounds.min.lat_deg]);
@@ -59,21 +119,11 @@ impl MapView {
         });
     }
 
-    /// Show `centre` at `zoom` at once (no animation).
-    pub fn look_at(&mut self, centre: LatLon, zoom: f64) {
-        self.jump_to((centre, zoom));
-    }
-
     pub(super) fn jump_to(&mut self, (centre, zoom): (LatLon, f64)) {
         self.centre = centre;
         self.memory.center_at(to_position(centre));
         let _ = self.memory.set_zoom(zoom.clamp(self.min_zoom(), MAX_ZOOM));
         self.flight = None;
-    }
-
-    /// Whether the camera is still gliding to a target.
-    pub fn is_moving(&self) -> bool {
-        self.flight.is_some()
     }
 
     /// Frame the trip again when the panel changed size since it was framed, unless the reader
@@ -189,6 +239,24 @@ impl MapView {
         self.fitted = None;
         // Keep the zoom, but come close enough to see the stop among its neighbours.
         self.fly_to((to, self.zoom().max(4.0)), now);
+    }
+
+    /// How far the route into the presentation's newest stop is drawn, from 0 when the slide
+    /// changed to 1 as the camera lands; 1 outside a presentation and on going back.
+    pub(super) fn route_progress(&mut self, route_until: Option<usize>, now: f64) -> f32 {
+        let Some(stop) = route_until else {
+            self.route_reached = None;
+            return 1.0;
+        };
+        let forward = self.route_reached.is_some_and(|(before, _)| stop > before);
+        match self.route_reached {
+            Some((before, _)) if before == stop => {}
+            // Forward one slide: draw from the start. Back, or a jump: drawn at once.
+            _ if forward => self.route_reached = Some((stop, now)),
+            _ => self.route_reached = Some((stop, now - FLIGHT_SECS)),
+        }
+        let since = self.route_reached.map_or(FLIGHT_SECS, |(_, at)| now - at);
+        (since / FLIGHT_SECS).clamp(0.0, 1.0) as f32
     }
 
     /// Whether `at` is inside a map of `size` points, away from its edges.

@@ -57,6 +57,8 @@ pub struct TripLayer<'a> {
     /// In a presentation, the last stop reached: later stops are dimmed and the route stops
     /// there. `None` draws the whole trip.
     pub route_until: Option<usize>,
+    /// How far the legs into the `route_until` stop are drawn (0 to 1; 1 when not drawing).
+    pub route_progress: f32,
 }
 
 /// The affine map from normalised Mercator to the screen, read off the map widget's projector.
@@ -131,6 +133,7 @@ impl Plugin for TripLayer<'_> {
             trip: self.trip,
             chronology: self.chronology,
             tokens: self.tokens,
+            drawing: self.route_until.map(|n| (n, self.route_progress)),
         };
         routes.route_ui(self.scene, self.key, self.route_cache);
 

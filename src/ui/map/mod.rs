@@ -7,7 +7,7 @@
 
 use egui::{Rect, Ui};
 
-use camera::{Fitted, Flight};
+use camera::Camera;
 use walkers::{Map, MapMemory};
 
 pub mod camera;
@@ -39,7 +39,8 @@ use crate::ui::theme::{self, Tokens};
 
 /// The map panel's own state.
 pub struct MapView {
-    memory: MapMemory,
+    /// Where the map looks and how it moves.
+    camera: Camera,
     tiles: OfflineTiles,
     /// The trip's geometry, kept between frames.
     scene: scene::Scene,
@@ -47,24 +48,14 @@ pub struct MapView {
     route_cache: routes::RouteCache,
     /// Where names went in the last view.
     placement: placement::PlacementCache,
-    centre: LatLon,
-    followed_selection: Option<usize>,
-    /// Where the followed selection was (an edit may move it).
-    followed_location: Option<LatLon>,
-    flight: Option<Flight>,
     map_id: Option<egui::Id>,
     seen_generation: u64,
     /// Set by [`MapView::request_fit`] (from [`crate::command::Effect::FitMap`]); the next
     /// frame frames the trip.
     fit_requested: bool,
-    /// Width of the map panel when last drawn, in points (it sets the lowest zoom).
-    width_pts: f32,
     /// A screen area drawn over the map (a slide's card) that stop names must avoid.
     keep_clear: Option<Rect>,
     online: OnlineLayer,
-    /// The view as last framed, while the reader has not moved it: a change of the panel's size
-    /// (a resized window, a dragged panel edge, 200 % scale) frames the trip again.
-    fitted: Option<Fitted>,
 }
 
 impl MapView {
@@ -74,33 +65,37 @@ impl MapView {
         let mut memory = MapMemory::default();
         let _ = memory.set_zoom(2.0);
         Self {
-            memory,
+            camera: Camera::new(memory),
             tiles: OfflineTiles::new(ctx.clone(), tokens.tiles),
             scene: scene::Scene::default(),
             route_cache: routes::RouteCache::default(),
             placement: placement::PlacementCache::default(),
-            centre: LatLon::new(40.0, 60.0),
-            followed_selection: None,
-            followed_location: None,
-            flight: None,
             map_id: None,
             seen_generation: 0,
             fit_requested: false,
-            width_pts: 0.0,
             keep_clear: None,
             online: OnlineLayer::default(),
-            fitted: None,
         }
     }
 
     /// Current zoom level of the map.
     pub fn zoom(&self) -> f64 {
-        self.memory.zoom()
+        self.camera.zoom()
     }
 
     /// The geographic centre of the view.
     pub fn centre(&self) -> LatLon {
-        self.memory.detached().map_or(self.centre, from_position)
+        self.camera.centre()
+    }
+
+    /// Show `centre` at `zoom` at once (no animation).
+    pub fn look_at(&mut self, centre: LatLon, zoom: f64) {
+        self.camera.jump_to((centre, zoom));
+    }
+
+    /// Whether the camera is still gliding to a target.
+    pub fn is_moving(&self) -> bool {
+        self.camera.is_flying()
     }
 
     /// Whether OpenStreetMap tiles are drawn over the offline map.
@@ -125,7 +120,13 @@ impl MapView {
         self.tiles.basemap().is_some()
             && self.tiles.visible_missing() == 0
             && self.tiles.labels_ready()
-            && self.flight.is_none()
+            && !self.camera.is_flying()
+    }
+
+    /// Whether this frame's view is fully drawn (basemap, every tile in view, names), moving
+    /// or not: a video frame is recorded only then.
+    pub fn is_drawn(&self) -> bool {
+        self.tiles.basemap().is_some() && self.tiles.visible_missing() == 0 && self.tiles.labels_ready()
     }
 
     /// Whether the map has keyboard focus (then it takes the arrow keys).
@@ -145,33 +146,39 @@ impl MapView {
             tokens = tokens.for_slides();
         }
         let size = ui.available_size();
-        self.width_pts = size.x;
-        if self.zoom() < self.min_zoom() {
+        self.camera.width_pts = size.x;
+        if self.zoom() < self.camera.min_zoom() {
             // The wheel or a smaller window went below the world's width.
-            let _ = self.memory.set_zoom(self.min_zoom());
+            let _ = self.camera.memory.set_zoom(self.camera.min_zoom());
         }
-        self.keep_world_in_view();
-        let now = ui.input(|i| i.time);
+        self.camera.keep_world_in_view();
+        let now = crate::ui::clock::now_secs(ui.ctx());
         self.tiles.begin_frame(tokens.tiles);
         if std::mem::take(&mut self.fit_requested) {
             if let Some(bounds) = state.view_bounds() {
-                let target = Self::framing(&bounds, size);
+                let target = Camera::framing(&bounds, size);
                 // A new trip appears framed at once; a re-fit of the same trip glides.
                 if self.seen_generation == state.generation() {
-                    self.fly_to(target, now);
+                    self.camera.fly_to(target, now);
                 } else {
-                    self.jump_to(target);
+                    self.camera.jump_to(target);
                 }
             }
             self.seen_generation = state.generation();
-            self.followed_selection = state.selection();
-            self.fitted = Some(Fitted { size, view: None });
+            self.camera.followed_selection = state.selection();
+            self.camera.mark_framed(size);
         } else {
-            self.keep_framed(state, size);
+            self.camera.keep_framed(state, size);
         }
-        self.follow_selection(state, size, now);
-        self.animate(ui, now);
+        self.camera.follow_selection(state, size, now);
+        self.camera.animate(ui, now);
 
+        let route_progress = {
+            let reached = state
+                .trip()
+                .and_then(|(_, c)| Some(state.presentation()?.route_until(c)));
+            self.camera.route_progress(reached, now)
+        };
         let mut zoom_to = None;
         let labels = self.tiles.labels().clone();
         let mut reserved = overlay::reserved_areas(ui, ui.available_rect_before_wrap(), self.online());
@@ -180,7 +187,11 @@ impl MapView {
             inner: &mut self.tiles,
             wanted: Default::default(),
         };
-        let mut map = Map::new(Some(&mut tiles), &mut self.memory, to_position(self.centre));
+        let mut map = Map::new(
+            Some(&mut tiles),
+            &mut self.camera.memory,
+            to_position(self.camera.centre),
+        );
         if let Some(online) = self.online.tiles_mut() {
             map = map.with_layer(online, 1.0);
         }
@@ -206,10 +217,13 @@ impl MapView {
                 reserved,
                 passes: &passes,
                 route_until,
+                route_progress,
             });
         }
         let shown = map.show(ui, |_, response, projector, memory| {
-            let centre = memory.detached().unwrap_or_else(|| to_position(self.centre));
+            let centre = memory
+                .detached()
+                .unwrap_or_else(|| to_position(self.camera.centre));
             let clicked = response
                 .clicked()
                 .then(|| response.interact_pointer_pos())
@@ -238,11 +252,11 @@ impl MapView {
             response.request_focus();
         }
         if response.dragged() || response.double_clicked() {
-            self.flight = None;
+            self.camera.stop();
         }
         if let Some(bounds) = zoom_to {
-            let (centre, zoom) = Self::framing(&bounds, size);
-            self.fly_to((centre, zoom.max(self.zoom() + 1.0)), now);
+            let (centre, zoom) = Camera::framing(&bounds, size);
+            self.camera.fly_to((centre, zoom.max(self.zoom() + 1.0)), now);
         }
         if response.has_focus() {
             // Keep the arrow keys for panning instead of egui's focus navigation.
@@ -252,7 +266,7 @@ impl MapView {
                 ..Default::default()
             };
             ui.memory_mut(|m| m.set_focus_lock_filter(response.id, filter));
-            self.keyboard(ui);
+            self.camera.keyboard(ui);
         }
         let rect = response.rect;
         let online = self.online.enabled();
@@ -265,7 +279,7 @@ impl MapView {
                 .map(|(_, c)| c.route_length_m() / 1000.0);
             let requests = controls_ui(ui, rect, self.zoom(), online, route_km, commands, &tokens);
             if let Some(zoom_change) = requests.zoom_change {
-                self.zoom_by(zoom_change);
+                self.camera.zoom_by(zoom_change);
             }
             if let Some(on) = requests.online {
                 self.set_online(ui.ctx(), on);

@@ -105,6 +105,9 @@ pub struct Routes<'a> {
     pub chronology: &'a Chronology,
     /// Colours.
     pub tokens: &'a Tokens,
+    /// In a presentation, the legs into this stop (by number) are drawn only this far (0 to
+    /// 1): the route draws itself to the new stop as the camera flies there.
+    pub drawing: Option<(usize, f32)>,
 }
 
 /// What the drawn routes depend on: while it stays the same (the map is still, or only the
@@ -116,6 +119,7 @@ struct RouteKey {
     clip: Rect,
     route: Color32,
     pixels_per_point: f32,
+    drawing: Option<(usize, f32)>,
 }
 
 /// A shown leg on screen, for hovering.
@@ -135,6 +139,25 @@ pub struct RouteCache {
     key: Option<RouteKey>,
     mesh: Arc<Mesh>,
     hover: Vec<HoverLeg>,
+}
+
+/// The first `fraction` (0 to 1) of the polyline `points`, by length.
+fn polyline_prefix(points: &[Pos2], fraction: f32) -> Vec<Pos2> {
+    let total: f32 = points.windows(2).map(|w| w[0].distance(w[1])).sum();
+    let mut left = total * fraction.clamp(0.0, 1.0);
+    let mut cut = Vec::with_capacity(points.len());
+    for pair in points.windows(2) {
+        cut.push(pair[0]);
+        let length = pair[0].distance(pair[1]);
+        if left <= length {
+            if length > 0.0 {
+                cut.push(pair[0] + (pair[1] - pair[0]) * (left / length));
+            }
+            return cut;
+        }
+        left -= length;
+    }
+    points.to_vec()
 }
 
 /// How strongly a leg taken by `journeys` journeys is drawn, from 0 (once) to 1 (as often as
@@ -158,6 +181,7 @@ impl Routes<'_> {
             clip: self.clip,
             route: self.tokens.route,
             pixels_per_point: self.ui.ctx().pixels_per_point(),
+            drawing: self.drawing,
         };
         if cache.key != Some(key) {
             let (shapes, hover) = self.route_shapes(scene);
@@ -205,7 +229,8 @@ impl Routes<'_> {
             .iter()
             .enumerate()
             .filter_map(|(i, drawn)| {
-                Some((i, drawn, scene.path(drawn.leg).and_then(|p| self.screen_path(p))?))
+                let points = scene.path(drawn.leg).and_then(|p| self.screen_path(p))?;
+                Some((i, drawn, self.drawn_so_far(drawn, points)?))
             })
             .collect();
         let kept = busiest_shared(&placed, MAX_SHARED_LEGS_IN_VIEW);
@@ -236,6 +261,22 @@ impl Routes<'_> {
             }
         }
         (shapes, hover)
+    }
+
+    /// A leg into the stop being drawn, cut at the drawing's progress (`None` before it starts).
+    fn drawn_so_far(&self, drawn: &DrawnLeg, points: Vec<Pos2>) -> Option<Vec<Pos2>> {
+        let Some((stop_number, fraction)) = self.drawing else {
+            return Some(points);
+        };
+        let into = self.chronology.legs().get(drawn.leg).map(|&(_, b)| b);
+        let drawing = into
+            .and_then(|b| self.chronology.stops.get(b))
+            .is_some_and(|stop| stop.number == stop_number);
+        if !drawing || fraction >= 1.0 {
+            return Some(points);
+        }
+        let cut = polyline_prefix(&points, fraction);
+        (cut.len() >= 2).then_some(cut)
     }
 
     fn tessellate(&self, shapes: Vec<Shape>) -> Mesh {
@@ -387,6 +428,20 @@ impl Routes<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_route_drawn_halfway_stops_at_half_its_length() {
+        let points = [
+            egui::pos2(0.0, 0.0),
+            egui::pos2(10.0, 0.0),
+            egui::pos2(10.0, 10.0),
+        ];
+        let half = polyline_prefix(&points, 0.5);
+        assert_eq!(half.last().copied(), Some(egui::pos2(10.0, 0.0)));
+        let quarter = polyline_prefix(&points, 0.25);
+        assert_eq!(quarter, vec![egui::pos2(0.0, 0.0), egui::pos2(5.0, 0.0)]);
+        assert_eq!(polyline_prefix(&points, 1.0), points.to_vec());
+    }
 
     #[test]
     fn a_straight_run_of_points_simplifies_to_its_ends_and_a_corner_stays() {

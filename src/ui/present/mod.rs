@@ -10,6 +10,7 @@
 pub mod console_ui;
 pub mod export;
 pub mod slide_ui;
+pub mod video;
 
 use egui::{Key, Ui};
 
@@ -55,11 +56,18 @@ pub struct PresentView {
     console: bool,
     /// Exporting the slides as images, if under way.
     pub export: Option<export::SlideExport>,
+    /// A video being recorded (File ▸ Export ▸ Presentation as video).
+    pub video: Option<video::VideoExport>,
     /// Where the slide's card was last frame: the map keeps stop names out from under it.
     card: Option<egui::Rect>,
 }
 
 impl PresentView {
+    /// Whether slides or a video are being exported (the presentation runs itself).
+    pub fn exporting(&self) -> bool {
+        self.export.is_some() || self.video.is_some()
+    }
+
     /// Whether the presenter console is open.
     pub fn console_open(&self) -> bool {
         self.console
@@ -67,7 +75,7 @@ impl PresentView {
 
     /// Draw the presentation over the whole window and handle its keys.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, map: &mut MapView, commands: &mut Commands) {
-        let now = ui.input(|i| i.time);
+        let now = crate::ui::clock::now_secs(ui.ctx());
         let Some(presentation) = state.presentation().cloned() else {
             self.shown = None;
             self.started_at = None;
@@ -79,7 +87,7 @@ impl PresentView {
         if self.shown.map(|s| s.0) != Some(presentation.current) || autoplay_started {
             self.shown = Some((presentation.current, now));
         }
-        if self.export.is_none() {
+        if !self.exporting() {
             self.keys(ui, presentation.autoplay, commands);
             self.autoplay(ui, state, now, commands);
         }
@@ -116,7 +124,7 @@ impl PresentView {
                 ui.painter().rect_filled(screen, 0.0, style::BLANK);
             }
         });
-        if self.console && self.export.is_none() {
+        if self.console && !self.exporting() {
             let elapsed = now - self.started_at.unwrap_or(now);
             if !console_ui::console_ui(ui.ctx(), state, elapsed, commands) {
                 self.console = false;
