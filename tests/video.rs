@@ -212,3 +212,29 @@ fn a_cancelled_recording_leaves_no_file() {
         .collect();
     assert_eq!(names, [std::ffi::OsString::from("trip.toml")]);
 }
+
+#[test]
+fn the_export_menu_offers_a_video_of_the_window_size_and_records_it() {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let trip = short_trip(dir.path());
+    let mut harness = app_sized(trip, [SIZE.0 as f32 * 2.0, SIZE.1 as f32 * 2.0], None, false);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Presentation as video…").click();
+    harness.run();
+    // Four slides of two seconds, the window's size, and the trip's name as the file.
+    harness.get_by_label_contains("4 slides, 2 s each: 8 s of video");
+    harness.get_by_label_contains("(640 × 480 pixels");
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "File (.mp4 for slides and learning platforms, .gif for short clips):");
+    let value = egui_kittest::kittest::NodeT::accesskit_node(&field).value().unwrap_or_default();
+    assert!(value.ends_with("trip.mp4"), "{value}");
+    harness.get_by_label("Record").click();
+    harness.run_steps(2);
+    assert!(harness.state().recording_video());
+    harness.key_press(egui::Key::Escape);
+    harness.step();
+    assert!(!harness.state().recording_video(), "Esc stops the recording");
+}

@@ -143,6 +143,9 @@ impl App {
     fn video_progress_ui(&mut self, ctx: &egui::Context, done: u64, total: u64) -> bool {
         let percent = done * 100 / total.max(1);
         if self.export_result.is_some() {
+            if self.state.presentation().is_none() {
+                return false;
+            }
             if done.is_multiple_of(total.div_ceil(10).max(1)) && self.video_progress_said != Some(done) {
                 self.video_progress_said = Some(done);
                 eprintln!("Recording: frame {done} of {total} ({percent} %)");
