@@ -228,8 +228,13 @@ fn the_export_menu_offers_a_video_of_the_window_size_and_records_it() {
     // Four slides of two seconds, the window's size, and the trip's name as the file.
     harness.get_by_label_contains("4 slides, 2 s each: 8 s of video");
     harness.get_by_label_contains("(640 × 480 pixels");
-    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "File (.mp4 for slides and learning platforms, .gif for short clips):");
-    let value = egui_kittest::kittest::NodeT::accesskit_node(&field).value().unwrap_or_default();
+    let field = harness.get_by_role_and_label(
+        egui::accesskit::Role::TextInput,
+        "File (.mp4 for slides and learning platforms, .gif for short clips):",
+    );
+    let value = egui_kittest::kittest::NodeT::accesskit_node(&field)
+        .value()
+        .unwrap_or_default();
     assert!(value.ends_with("trip.mp4"), "{value}");
     harness.get_by_label("Record").click();
     harness.run_steps(2);
