@@ -1,7 +1,8 @@
 //! MP4 (H.264) output: OpenH264 encodes each frame (compiled from source by the `openh264`
 //! crate, so nothing is installed), the `mp4` crate writes the container.
 //!
-//! Every frame is encoded (frame skipping off), one thread (the same input gives the same
+//! Every frame is encoded (frame skipping off, so at a fixed quality range rather than a
+//! bitrate), one thread (the same input gives the same
 //! bytes), a key frame every two seconds so a player can seek; the stream's parameter sets go
 //! into the track header and each frame's NAL units into its sample, length-prefixed as MP4
 //! wants them.
@@ -10,16 +11,18 @@ use std::fs::File;
 use std::io::BufWriter;
 
 use mp4::{AvcConfig, MediaConfig, Mp4Config, Mp4Sample, Mp4Writer, TrackConfig, TrackType};
-use openh264::encoder::{BitRate, Encoder, EncoderConfig, FrameRate, IntraFramePeriod, UsageType};
+use openh264::encoder::{
+    Encoder, EncoderConfig, FrameRate, IntraFramePeriod, QpRange, RateControlMode, UsageType,
+};
 use openh264::formats::{RgbaSliceU8, YUVBuffer};
 
 use super::{FrameSink, VideoSettings};
 
 /// Ticks per second of the track's clock.
 const TIMESCALE: u32 = 90_000;
-/// Bits per pixel per frame the encoder aims at: about 4 Mbit/s at 1080p and 30 fps, plenty
-/// for flat map colours and text.
-const BITS_PER_PIXEL_FRAME: f64 = 0.07;
+/// Quantiser range (lower is sharper, 0–51): text on the cards stays crisp.
+const MIN_QP: u8 = 16;
+const MAX_QP: u8 = 28;
 
 /// H.264 in MP4, being written.
 pub struct Mp4Sink {
@@ -35,12 +38,13 @@ pub struct Mp4Sink {
 impl Mp4Sink {
     /// An encoder for frames of `settings`, writing to `file`.
     pub fn new(file: BufWriter<File>, settings: VideoSettings) -> Result<Self, String> {
-        let pixels = f64::from(settings.width_px) * f64::from(settings.height_px);
-        let bitrate = (pixels * f64::from(settings.fps) * BITS_PER_PIXEL_FRAME) as u32;
         let config = EncoderConfig::new()
-            .bitrate(BitRate::from_bps(bitrate.max(200_000)))
             .max_frame_rate(FrameRate::from_hz(settings.fps as f32))
             .skip_frames(false)
+            // Every frame kept, so no bitrate control (OpenH264's needs skipping): a fixed
+            // quality range instead, sharp for text and flat map colours.
+            .rate_control_mode(RateControlMode::Off)
+            .qp(QpRange::new(MIN_QP, MAX_QP))
             .usage_type(UsageType::ScreenContentRealTime)
             // Neither is available for screen content; said here so OpenH264 does not warn.
             .adaptive_quantization(false)
