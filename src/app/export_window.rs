@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{App, ExportResult};
 use crate::ui::present::export::ExportOutcome;
+use crate::ui::present::video::VideoOutcome;
 
 /// Why a window export saved nothing (or not everything).
 #[derive(Debug, thiserror::Error)]
@@ -55,11 +56,7 @@ pub fn export_video(
         move |cc, file, shared| App::recording(cc, file, &target, fps, size, shared),
         move |frames, path| {
             let secs = frames as f64 / f64::from(fps);
-            format!(
-                "Saved the presentation as a video: {} ({frames} frames, {})",
-                path.display(),
-                crate::ui::present::video::describe_secs(secs)
-            )
+            VideoOutcome::Saved(path.to_owned(), frames as u64, secs).message()
         },
     )
 }

@@ -55,10 +55,7 @@ impl Splitter {
             Edge::Left => (panel_rect.left(), panel_rect.y_range()),
         };
         let grab = ui.style().interaction.resize_grab_radius_side;
-        let handle = match self.edge {
-            Edge::Top => Rect::from_x_y_ranges(cross, Rangef::point(line).expand(grab)),
-            Edge::Left => Rect::from_x_y_ranges(Rangef::point(line).expand(grab), cross),
-        };
+        let handle = self.along(line, cross, grab);
         let response = ui.interact(handle, self.id, Sense::click_and_drag());
         // Dragging toward the panel's inside shrinks it; away grows it.
         let mut change = match self.edge {
@@ -66,7 +63,7 @@ impl Splitter {
             Edge::Left => -response.drag_delta().x,
         };
         if response.has_focus() {
-            change += self.keyboard_change_pts(ui, response.id);
+            change += self.keyboard_change_pts(ui);
         }
         let steps = ui.input(|i| {
             i.num_accesskit_action_requests(self.id, egui::accesskit::Action::Increment) as f32
@@ -110,22 +107,28 @@ impl Splitter {
             Edge::Top => painter.hline(cross, line, stroke),
             Edge::Left => painter.vline(line, cross, stroke),
         };
-        let ring = match self.edge {
-            Edge::Top => Rect::from_x_y_ranges(cross, Rangef::point(line)),
-            Edge::Left => Rect::from_x_y_ranges(Rangef::point(line), cross),
-        };
-        super::accessible::focus_ring_ui(ui, &response, ring.shrink2(ring_inset(self.edge)), 0.0);
+        let ring = self.along(line, cross, 0.0).shrink2(ring_inset(self.edge));
+        super::accessible::focus_ring_ui(ui, &response, ring, 0.0);
+    }
+
+    /// The strip `half_width` either side of the edge at `line`, spanning `cross`.
+    fn along(&self, line: f32, cross: Rangef, half_width: f32) -> Rect {
+        let across = Rangef::point(line).expand(half_width);
+        match self.edge {
+            Edge::Top => Rect::from_x_y_ranges(cross, across),
+            Edge::Left => Rect::from_x_y_ranges(across, cross),
+        }
     }
 
     /// Arrow keys along the splitter's axis move it (Shift for bigger steps); the other arrows
     /// are left to egui's focus navigation.
-    fn keyboard_change_pts(&self, ui: &Ui, id: Id) -> f32 {
+    fn keyboard_change_pts(&self, ui: &Ui) -> f32 {
         let filter = egui::EventFilter {
             horizontal_arrows: self.edge == Edge::Left,
             vertical_arrows: self.edge == Edge::Top,
             ..Default::default()
         };
-        ui.memory_mut(|m| m.set_focus_lock_filter(id, filter));
+        ui.memory_mut(|m| m.set_focus_lock_filter(self.id, filter));
         let (grow, shrink) = match self.edge {
             Edge::Top => (Key::ArrowUp, Key::ArrowDown),
             Edge::Left => (Key::ArrowLeft, Key::ArrowRight),

@@ -147,14 +147,14 @@ impl Camera {
             && let Some(bounds) = state.view_bounds()
         {
             self.jump_to(Self::framing(&bounds, size));
-            self.fitted = Some(Fitted { size, view: None });
+            self.mark_framed(size);
         }
     }
 
     /// Keep the view's left and right edges within ±180° (the map does not wrap), so no empty
     /// band shows beside the world at low zoom.
     pub(super) fn keep_world_in_view(&mut self) {
-        let world_pts = 256.0 * 2f64.powf(self.zoom());
+        let world_pts = self.world_pts();
         let half_deg = f64::from(self.width_pts) / 2.0 / world_pts * 360.0;
         let centre = self.centre();
         let limit = (180.0 - half_deg).max(0.0);
@@ -164,6 +164,11 @@ impl Camera {
             self.centre = clamped;
             self.memory.center_at(to_position(clamped));
         }
+    }
+
+    /// The world's width in points at the current zoom (256 at zoom 0).
+    fn world_pts(&self) -> f64 {
+        256.0 * 2f64.powf(self.zoom())
     }
 
     /// The lowest zoom at which the world fills the panel.
@@ -201,7 +206,7 @@ impl Camera {
             }
         });
         if pan != Vec2::ZERO {
-            let world_points = 256.0 * 2f64.powf(self.zoom());
+            let world_points = self.world_pts();
             let [x, y] = to_mercator([self.centre().lon_deg, self.centre().lat_deg]);
             let moved = [
                 x + f64::from(pan.x) / world_points,
@@ -248,11 +253,10 @@ impl Camera {
             self.route_reached = None;
             return 1.0;
         };
-        let forward = self.route_reached.is_some_and(|(before, _)| stop > before);
         match self.route_reached {
             Some((before, _)) if before == stop => {}
-            // Forward one slide: draw from the start. Back, or a jump: drawn at once.
-            _ if forward => self.route_reached = Some((stop, now)),
+            // Forward: draw from the start. Back, or the first slide: drawn at once.
+            Some((before, _)) if stop > before => self.route_reached = Some((stop, now)),
             _ => self.route_reached = Some((stop, now - FLIGHT_SECS)),
         }
         let since = self.route_reached.map_or(FLIGHT_SECS, |(_, at)| now - at);
@@ -261,7 +265,7 @@ impl Camera {
 
     /// Whether `at` is inside a map of `size` points, away from its edges.
     fn shows(&self, at: LatLon, size: Vec2) -> bool {
-        let world_pts = 256.0 * 2f64.powf(self.zoom());
+        let world_pts = self.world_pts();
         let centre = to_mercator([self.centre().lon_deg, self.centre().lat_deg]);
         let point = to_mercator([at.lon_deg, at.lat_deg]);
         let margin = f64::from(theme::MAP_OVERLAY_MARGIN) * 4.0;

@@ -20,6 +20,7 @@ pub mod markers;
 pub mod online;
 pub mod overlay;
 pub mod placement;
+pub mod polyline;
 pub mod projection;
 pub mod routes;
 pub mod scene;
@@ -117,10 +118,7 @@ impl MapView {
     /// stretched parent), the names placed and the camera still. Tiles preloaded for later
     /// zooming may still be on their way.
     pub fn is_complete(&self) -> bool {
-        self.tiles.basemap().is_some()
-            && self.tiles.visible_missing() == 0
-            && self.tiles.labels_ready()
-            && !self.camera.is_flying()
+        self.is_drawn() && !self.camera.is_flying()
     }
 
     /// Whether this frame's view is fully drawn (basemap, every tile in view, names), moving

@@ -37,10 +37,9 @@ fn contents_ui(ui: &mut Ui, state: &AppState, elapsed_secs: f64, commands: &mut 
     let (Some(presentation), Some((trip, chronology))) = (state.presentation(), state.trip()) else {
         return;
     };
-    let elapsed = elapsed_secs.max(0.0) as u64;
     ui.horizontal(|ui| {
         ui.label(
-            RichText::new(format!("Elapsed {:02}:{:02}", elapsed / 60, elapsed % 60))
+            RichText::new(format!("Elapsed {}", clock_text(elapsed_secs)))
                 .size(theme::TITLE_SIZE)
                 .monospace(),
         );
@@ -165,6 +164,12 @@ fn summary_lines(
     }
 }
 
+/// Elapsed time as a presenter's clock shows it: "03:07".
+fn clock_text(elapsed_secs: f64) -> String {
+    let whole = elapsed_secs.max(0.0) as u64;
+    format!("{:02}:{:02}", whole / 60, whole % 60)
+}
+
 /// The presenter notes of the current slide ("" for none).
 fn notes(trip: &crate::model::Trip, slide: Slide) -> &str {
     match slide {
@@ -189,15 +194,13 @@ pub fn console_mirror_ui(ctx: &egui::Context, state: &AppState, elapsed_secs: f6
             .collect::<Vec<_>>()
             .join(". ")
     };
-    let elapsed = elapsed_secs.max(0.0) as u64;
     let notes = notes(trip, presentation.slide());
     let texts = [
         format!(
-            "Presenter console: slide {} of {}, elapsed {:02}:{:02}",
+            "Presenter console: slide {} of {}, elapsed {}",
             presentation.current + 1,
             presentation.deck.len(),
-            elapsed / 60,
-            elapsed % 60
+            clock_text(elapsed_secs)
         ),
         format!("Now: {}", joined(Some(presentation.slide()))),
         format!("Next: {}", joined(presentation.next_slide())),
