@@ -20,8 +20,38 @@ const RESIZE_FRAMES: u32 = 30;
 /// Frames the view must stay ready before the picture is taken.
 const SETTLE_FRAMES: u32 = 3;
 
+/// Where the window hands over a screenshot it was asked for, with the tag it was asked with
+/// (the slide or video frame it shows); shared by the PNG, slide and video exports.
+#[derive(Debug)]
+pub struct ShotInbox<T>(Arc<Mutex<Option<Shot<T>>>>);
+
+/// A screenshot and the tag it was asked with.
+type Shot<T> = (T, Arc<egui::ColorImage>);
+
+impl<T> Default for ShotInbox<T> {
+    fn default() -> Self {
+        Self(Arc::default())
+    }
+}
+
+impl<T: Send + 'static> ShotInbox<T> {
+    /// Ask the window for a screenshot of this frame, delivered here tagged `tag`.
+    pub fn request(&self, ctx: &egui::Context, tag: T) {
+        let (inbox, waker) = (self.0.clone(), ctx.clone());
+        ctx.request_screenshot(move |image| {
+            *inbox.lock().unwrap_or_else(PoisonError::into_inner) = Some((tag, image));
+            waker.request_repaint();
+        });
+    }
+
+    /// The screenshot delivered, if any (taken out of the inbox).
+    pub fn take(&self) -> Option<Shot<T>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+}
+
 /// A screenshot handed over by the window.
-type Inbox = Arc<Mutex<Option<Arc<egui::ColorImage>>>>;
+type Inbox = ShotInbox<()>;
 
 /// A picture being taken.
 #[derive(Debug)]
@@ -108,15 +138,11 @@ impl ViewShot {
             job.still_frames = if ready { job.still_frames + 1 } else { 0 };
             if job.still_frames >= SETTLE_FRAMES {
                 job.requested = true;
-                let (inbox, waker) = (job.inbox.clone(), ctx.clone());
-                ctx.request_screenshot(move |image| {
-                    *inbox.lock().unwrap_or_else(PoisonError::into_inner) = Some(image);
-                    waker.request_repaint();
-                });
+                job.inbox.request(ctx, ());
             }
             return None;
         }
-        let image = job.inbox.lock().unwrap_or_else(PoisonError::into_inner).take()?;
+        let (_, image) = job.inbox.take()?;
         let job = self.job.take()?;
         // A window opened at the picture's size (`itinera export --to png`) has nothing to go
         // back to.

@@ -8,7 +8,6 @@
 //! touched. A failure names the file and stops the export.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::command::{Command, Commands};
 use crate::state::AppState;
@@ -26,7 +25,7 @@ pub enum ExportOutcome {
 }
 
 /// A screenshot handed over by the window, with the slide it shows.
-type Inbox = Arc<Mutex<Option<(usize, Arc<egui::ColorImage>)>>>;
+type Inbox = crate::ui::view_shot::ShotInbox<usize>;
 
 /// An export under way.
 #[derive(Debug)]
@@ -78,7 +77,7 @@ impl SlideExport {
         let presentation = state.presentation()?;
         let current = presentation.current;
         if let Some(slide) = self.requested {
-            let image = match self.inbox.lock().unwrap_or_else(PoisonError::into_inner).take() {
+            let image = match self.inbox.take() {
                 Some((shot, image)) if shot == slide => image,
                 _ => return None,
             };
@@ -100,11 +99,7 @@ impl SlideExport {
         self.still_frames = if ready { self.still_frames + 1 } else { 0 };
         if self.still_frames >= SETTLE_FRAMES {
             self.requested = Some(current);
-            let (inbox, waker) = (self.inbox.clone(), ctx.clone());
-            ctx.request_screenshot(move |image| {
-                *inbox.lock().unwrap_or_else(PoisonError::into_inner) = Some((current, image));
-                waker.request_repaint();
-            });
+            self.inbox.request(ctx, current);
         }
         None
     }

@@ -9,7 +9,6 @@
 //! *Cancel*) stops at once and leaves no file.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::command::{Command, Commands};
 use crate::state::AppState;
@@ -46,7 +45,7 @@ impl VideoOutcome {
 }
 
 /// A screenshot handed over by the window, with the frame it shows.
-type Inbox = Arc<Mutex<Option<(u64, Arc<egui::ColorImage>)>>>;
+type Inbox = crate::ui::view_shot::ShotInbox<u64>;
 
 /// A recording under way.
 #[derive(Debug)]
@@ -145,7 +144,7 @@ impl VideoExport {
             return None;
         }
         if self.requested {
-            let image = match self.inbox.lock().unwrap_or_else(PoisonError::into_inner).take() {
+            let image = match self.inbox.take() {
                 Some((shot, image)) if shot == self.frame => image,
                 _ => return None,
             };
@@ -163,11 +162,7 @@ impl VideoExport {
         self.settled = if drawn { self.settled + 1 } else { 0 };
         if self.settled >= SETTLE_PASSES {
             self.requested = true;
-            let (inbox, waker, frame) = (self.inbox.clone(), ctx.clone(), self.frame);
-            ctx.request_screenshot(move |image| {
-                *inbox.lock().unwrap_or_else(PoisonError::into_inner) = Some((frame, image));
-                waker.request_repaint();
-            });
+            self.inbox.request(ctx, self.frame);
         }
         None
     }
